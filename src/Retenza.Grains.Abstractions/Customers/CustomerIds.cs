@@ -1,0 +1,17 @@
+using Retenza.Tenancy;
+
+namespace Retenza.Customers;
+
+public static class CustomerIds
+{
+    public const string Prefix = "cus-";
+
+    /// <summary>Email addresses compare case-insensitively in practice (RFC 5321 allows otherwise, no store does).</summary>
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>Derived from the email so that lookup by email needs no index.</summary>
+    public static string ForEmail(string tenant, string email) => GrainKeys.Derive(Prefix, tenant, NormalizeEmail(email));
+
+    public static bool IsWellFormed(string id) =>
+        id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length is > 4 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}

@@ -1,0 +1,8 @@
+namespace Retenza.Messages;
+
+[GenerateSerializer, Alias("Retenza.MessageDirection")]
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -1,0 +1,25 @@
+using Retenza.Messages;
+
+namespace Retenza.Tickets;
+
+/// <summary>One ticket, keyed "tenant/tkt-…". Its single-threaded execution is the ticket's lock.</summary>
+[Alias("Retenza.ITicketGrain")]
+public interface ITicketGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the ticket with its first message and triages it. A replay of the same message changes nothing.</summary>
+    [Alias("Open")]
+    Task<IngestResult> Open(InboundMessage message, string customerId);
+
+    /// <summary>Null when no ticket exists under this key.</summary>
+    [Alias("Get")]
+    Task<TicketSnapshot?> Get();
+
+    [Alias("Claim")]
+    Task<TicketSnapshot> Claim(string agentId);
+
+    [Alias("Reply")]
+    Task<TicketSnapshot> Reply(string agentId, string text);
+
+    [Alias("Resolve")]
+    Task<TicketSnapshot> Resolve(string actor, string? note);
+}

@@ -1,0 +1,16 @@
+using Retenza.Messages;
+using Retenza.Tenancy;
+
+namespace Retenza.Tickets;
+
+public static class TicketIds
+{
+    public const string Prefix = "tkt-";
+
+    /// <summary>The ticket a first message opens: derived from the message id, so a replay finds it.</summary>
+    public static string ForMessage(string tenant, string messageId) =>
+        GrainKeys.Derive(Prefix, tenant, MessageIds.Normalize(messageId));
+
+    public static bool IsWellFormed(string id) =>
+        id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length is > 4 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}

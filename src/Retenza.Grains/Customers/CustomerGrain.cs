@@ -1,0 +1,51 @@
+using Retenza.Customers;
+using Retenza.Messages;
+using Retenza.Tenancy;
+using Retenza.Tickets;
+
+namespace Retenza.Grains.Customers;
+
+public sealed class CustomerGrain(
+    [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
+    TimeProvider time) : Grain, ICustomerGrain
+{
+    public async Task<IngestResult> Ingest(InboundMessage message)
+    {
+        var (tenant, customerId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        var ticketId = TicketIds.ForMessage(tenant, message.MessageId);
+        var ticket = GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(tenant, ticketId));
+
+        // The ticket is written first: if we crash before our own write, the retry finds the ticket
+        // (its id is derived from the message id) and only this record is completed.
+        var result = await ticket.Open(message, customerId);
+        if (result.Outcome == IngestOutcome.Conflict || state.State.Tickets.Any(t => t.TicketId == ticketId))
+        {
+            return result;
+        }
+
+        if (!state.RecordExists)
+        {
+            state.State.FirstContactAt = time.GetUtcNow();
+        }
+
+        state.State.Email = CustomerIds.NormalizeEmail(message.From.Email);
+        state.State.Name = string.IsNullOrWhiteSpace(message.From.Name) ? state.State.Name : message.From.Name;
+        state.State.Tickets.Add(new CustomerTicket(ticketId, MessageIds.Normalize(message.MessageId), message.Subject, message.OrderId, message.ReceivedAt));
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        return result;
+    }
+
+    public Task<CustomerSnapshot?> Get() => Task.FromResult(state.RecordExists
+        ? new CustomerSnapshot(GrainKeys.Split(this.GetPrimaryKeyString()).Id, state.State.Email, state.State.Name,
+            state.State.FirstContactAt, state.State.Tickets.ToArray())
+        : null);
+}

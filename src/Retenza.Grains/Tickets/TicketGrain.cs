@@ -1,0 +1,143 @@
+using Retenza.Messages;
+using Retenza.Tenancy;
+using Retenza.Tickets;
+using Retenza.Triage;
+
+namespace Retenza.Grains.Tickets;
+
+public sealed class TicketGrain(
+    [PersistentState("ticket", StorageNames.Default)] IPersistentState<TicketState> state,
+    ITriagePipeline triage,
+    TimeProvider time) : Grain, ITicketGrain
+{
+    private const string System = "system";
+
+    private TicketState Ticket => state.State;
+
+    public async Task<IngestResult> Open(InboundMessage message, string customerId)
+    {
+        if (state.RecordExists)
+        {
+            var messageId = MessageIds.Normalize(message.MessageId);
+            var known = Ticket.Messages.Any(m => MessageIds.Normalize(m.MessageId) == messageId);
+            return known && Ticket.CustomerId == customerId
+                ? new IngestResult(IngestOutcome.Replayed, Summary())
+                : new IngestResult(IngestOutcome.Conflict, null);
+        }
+
+        var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
+        var now = time.GetUtcNow();
+        Ticket.CustomerId = customerId;
+        Ticket.CreatedAt = now;
+        Ticket.Messages.Add(ThreadMessage.Inbound(message));
+        Move(TicketStatus.Received, System, [], null, null, now);
+
+        var result = await triage.TriageAsync(new TriageRequest(
+            tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt));
+        var assessment = AssessmentMapper.ToAssessment(result, time.GetUtcNow());
+        Ticket.Assessment = assessment;
+        Ticket.Queue = assessment.Queue;
+        Ticket.Priority = assessment.Priority;
+        var codes = assessment.Reasons.Select(r => r.Code).ToArray();
+        Move(TicketStatus.Triaged, System, [], assessment.PolicyVersion, null, assessment.AssessedAt);
+        Move(TicketLifecycle.StatusFor(assessment.Route), System, codes, assessment.PolicyVersion, null, assessment.AssessedAt);
+
+        // One write for the whole opening: received, triaged and routed land together or not at all.
+        await Persist();
+        return new IngestResult(IngestOutcome.Created, Summary());
+    }
+
+    public Task<TicketSnapshot?> Get() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+
+    public async Task<TicketSnapshot> Claim(string agentId)
+    {
+        EnsureExists(TicketStatus.Claimed);
+        Move(TicketStatus.Claimed, agentId, [], null, null, time.GetUtcNow());
+        Ticket.ClaimedBy = agentId;
+        await Persist();
+        return Snapshot();
+    }
+
+    public async Task<TicketSnapshot> Reply(string agentId, string text)
+    {
+        EnsureExists(TicketStatus.Replied);
+        if (Ticket.ClaimedBy != agentId)
+        {
+            throw new ClaimMismatchException(agentId, Ticket.ClaimedBy);
+        }
+
+        var now = time.GetUtcNow();
+        Move(TicketStatus.Replied, agentId, [], null, null, now);
+        Ticket.Messages.Add(Outbound(text, now));
+        await Persist();
+        return Snapshot();
+    }
+
+    public async Task<TicketSnapshot> Resolve(string actor, string? note)
+    {
+        EnsureExists(TicketStatus.Resolved);
+        Move(TicketStatus.Resolved, actor, [], null, note, time.GetUtcNow());
+        Ticket.ClaimedBy = null;
+        await Persist();
+        return Snapshot();
+    }
+
+    private void EnsureExists(TicketStatus to)
+    {
+        if (!state.RecordExists)
+        {
+            throw new TicketTransitionException(null, to);
+        }
+    }
+
+    private void Move(TicketStatus to, string actor, IReadOnlyList<string> reasonCodes, string? policyVersion, string? note, DateTimeOffset at)
+    {
+        TicketStatus? from = Ticket.Audit.Count == 0 ? null : Ticket.Status;
+        TicketLifecycle.EnsureCanMove(from, to);
+        Ticket.Status = to;
+        Ticket.UpdatedAt = at;
+        Ticket.Audit.Add(new AuditEntry(at, actor, from, to, reasonCodes, policyVersion, note));
+    }
+
+    private ThreadMessage Outbound(string text, DateTimeOffset at)
+    {
+        var first = Ticket.Messages[0];
+        var ticketId = GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+        var id = $"{ticketId}.{Ticket.Messages.Count}@retenza";
+        var support = new EmailAddress(first.To.FirstOrDefault() ?? "support@retenza.invalid", null);
+        return new ThreadMessage(id, MessageDirection.Outbound, support, [first.From.Email], "Re: " + first.Subject, text, null,
+            first.MessageId, [first.MessageId], at);
+    }
+
+    private async Task Persist()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state is now ahead of storage; drop the activation so the next call reloads the truth.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private TicketSummary Summary() =>
+        new(GrainKeys.Split(this.GetPrimaryKeyString()).Id, Ticket.Status, Ticket.Assessment?.Route, Ticket.Queue);
+
+    private TicketSnapshot Snapshot() => new(
+        GrainKeys.Split(this.GetPrimaryKeyString()).Id,
+        Ticket.CustomerId,
+        Ticket.Status,
+        Ticket.Assessment?.Route,
+        Ticket.Queue,
+        Ticket.Priority,
+        Ticket.ClaimedBy,
+        Ticket.Assessment?.Reasons ?? [],
+        Ticket.Assessment,
+        Ticket.Messages.ToArray(),
+        Ticket.Audit.ToArray(),
+        Ticket.CreatedAt,
+        Ticket.UpdatedAt);
+}

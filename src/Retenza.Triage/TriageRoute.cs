@@ -1,0 +1,8 @@
+namespace Retenza.Triage;
+
+public enum TriageRoute
+{
+    Auto,
+    Review,
+    Escalate,
+}
