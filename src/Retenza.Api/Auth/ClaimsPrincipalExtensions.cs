@@ -1,0 +1,10 @@
+using System.Security.Claims;
+
+namespace Retenza.Api.Auth;
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The caller's tenant. Every grain key is built from it, which is what keeps tenants apart.</summary>
+    public static string Tenant(this ClaimsPrincipal user) =>
+        user.FindFirstValue(RetenzaClaims.Tenant) ?? throw new InvalidOperationException("Authenticated caller has no tenant claim.");
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Retenza.Api.Infrastructure;
+
+/// <summary>
+/// Reads a JSON request body ourselves, so that size, media type and syntax errors each get a
+/// precise problem-details answer instead of the framework's generic 400.
+/// </summary>
+public static partial class JsonBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, int maxBytes, CancellationToken ct)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the message as 'Content-Type: application/json'."));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        // Content-Length may be absent (chunked): count while reading and stop one byte past the limit.
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, TooLarge(maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, Problems.Create(StatusCodes.Status400BadRequest, "Empty body", "The request body must be a JSON object."));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), typeInfo);
+            return value is null
+                ? (null, Problems.Create(StatusCodes.Status400BadRequest, "Malformed JSON", "The request body must be a JSON object, not null."))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Create(StatusCodes.Status400BadRequest, "Malformed JSON", Describe(e)));
+        }
+    }
+
+    /// <summary>Says where the JSON went wrong without leaking .NET type names to the caller.</summary>
+    private static string Describe(JsonException e)
+    {
+        var unmapped = UnmappedProperty().Match(e.Message);
+        if (unmapped.Success)
+        {
+            return $"Unknown field '{unmapped.Groups[1].Value}'.";
+        }
+
+        var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
+        return string.IsNullOrEmpty(e.Path) || e.Path == "$"
+            ? $"The body is not a valid JSON object{where}."
+            : $"Invalid value at '{e.Path}'{where}.";
+    }
+
+    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+
+    private static IResult TooLarge(int maxBytes) =>
+        Problems.Create(StatusCodes.Status413PayloadTooLarge, "Message too large", $"The body exceeds the limit of {maxBytes} bytes.");
+}

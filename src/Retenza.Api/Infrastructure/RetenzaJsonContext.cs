@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Retenza.Api.Messages;
+using Retenza.Api.Tenancy;
+using Retenza.Customers;
+using Retenza.Tickets;
+
+namespace Retenza.Api.Infrastructure;
+
+/// <summary>Source-generated JSON for the API's types: no reflection on the ingest hot path.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(InboundMessageRequest))]
+[JsonSerializable(typeof(TicketSummary))]
+[JsonSerializable(typeof(TicketSnapshot))]
+[JsonSerializable(typeof(CustomerSnapshot))]
+[JsonSerializable(typeof(TenantInfo))]
+public sealed partial class RetenzaJsonContext : JsonSerializerContext;

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Retenza.Api.Auth;
+using Retenza.Api.Infrastructure;
+using Retenza.Customers;
+using Retenza.Tenancy;
+using Retenza.Tickets;
+
+namespace Retenza.Api.Messages;
+
+public static class MessagesApi
+{
+    public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/messages").WithTags("Messages").RequireAuthorization(Policies.Platform);
+        group.MapPost("/", Ingest)
+            .WithSummary("Ingest an inbound customer email: opens and triages a ticket. Idempotent on messageId.")
+            .Accepts<InboundMessageRequest>("application/json")
+            .Produces<TicketSummary>(StatusCodes.Status201Created)
+            .Produces<TicketSummary>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return v1;
+    }
+
+    private static async Task<IResult> Ingest(
+        HttpRequest request,
+        IGrainFactory grains,
+        IOptions<ApiSettings> settings,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, RetenzaJsonContext.Default.InboundMessageRequest, settings.Value.MaxMessageBytes, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!InboundMessageValidator.TryValidate(body!, time.GetUtcNow(), out var message, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors, title: "The message is not valid");
+        }
+
+        var tenant = request.HttpContext.User.Tenant();
+        var customerId = CustomerIds.ForEmail(tenant, message!.From.Email);
+        var result = await grains.GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, customerId)).Ingest(message);
+        return result.Outcome switch
+        {
+            IngestOutcome.Created => TypedResults.Created($"/v1/tickets/{result.Ticket!.TicketId}", result.Ticket),
+            IngestOutcome.Replayed => TypedResults.Ok(result.Ticket),
+            _ => Problems.Create(StatusCodes.Status409Conflict, "Message id already used",
+                $"Message '{message.MessageId}' was already ingested from a different sender; message ids must be unique per tenant."),
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Retenza.Api.Auth;
+using Retenza.Api.Customers;
+using Retenza.Api.Infrastructure;
+using Retenza.Api.Messages;
+using Retenza.Api.Tenancy;
+using Retenza.Api.Tickets;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl();
+builder.AddRetenzaCluster();
+builder.AddRetenzaApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference();
+
+var v1 = app.MapGroup("/v1");
+v1.MapMessagesApi();
+v1.MapTicketsApi();
+v1.MapCustomersApi();
+v1.MapTenantApi();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,27 @@
+using Orleans.Configuration;
+
+namespace Retenza.Hosting;
+
+public static class ClientConfiguration
+{
+    /// <summary>Configures an external Orleans client (an API node in cluster mode) on the PostgreSQL membership table.</summary>
+    public static IClientBuilder AddRetenza(this IClientBuilder client, RetenzaSettings settings)
+    {
+        if (settings.IsLocalMode)
+        {
+            throw new InvalidOperationException("An external client needs Retenza:Postgres:ConnectionString; local mode co-hosts the silo instead.");
+        }
+
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.Cluster.ClusterId;
+            o.ServiceId = settings.Cluster.ServiceId;
+        });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = SiloConfiguration.Invariant;
+            o.ConnectionString = settings.Postgres.ConnectionString;
+        });
+        return client;
+    }
+}

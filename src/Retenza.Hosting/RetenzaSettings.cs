@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Retenza.Hosting;
+
+/// <summary>
+/// The one configuration section silo, API and tools read ("Retenza"). A PostgreSQL connection
+/// string selects cluster mode; without one the API runs in local mode with a co-hosted silo.
+/// </summary>
+public sealed class RetenzaSettings
+{
+    public const string SectionName = "Retenza";
+
+    public PostgresSettings Postgres { get; set; } = new();
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(Postgres.ConnectionString);
+
+    public static RetenzaSettings From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<RetenzaSettings>() ?? new RetenzaSettings();
+}
+
+public sealed class PostgresSettings
+{
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply pending schema migrations when a silo starts (safe with several silos: the migrator locks).</summary>
+    public bool MigrateOnStart { get; set; }
+}
+
+public sealed class ClusterSettings
+{
+    /// <summary>Silos and clients with the same ClusterId find each other in the membership table.</summary>
+    public string ClusterId { get; set; } = "retenza";
+
+    /// <summary>Keys grain state and reminders: keep it stable across deployments.</summary>
+    public string ServiceId { get; set; } = "retenza";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>IP address or host name other silos reach this one by; defaults to this machine's host name.</summary>
+    public string? AdvertisedAddress { get; set; }
+}

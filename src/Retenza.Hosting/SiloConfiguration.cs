@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Retenza.Grains;
+using Retenza.Triage;
+
+namespace Retenza.Hosting;
+
+public static class SiloConfiguration
+{
+    /// <summary>Invariant name of the ADO.NET provider; Orleans defaults to SQL Server without it.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Configures a silo for cluster mode (PostgreSQL) or local mode (localhost, in memory).</summary>
+    public static ISiloBuilder AddRetenza(this ISiloBuilder silo, RetenzaSettings settings)
+    {
+        if (settings.IsLocalMode)
+        {
+            silo.UseLocalhostClustering(settings.Cluster.SiloPort, settings.Cluster.GatewayPort, null,
+                settings.Cluster.ServiceId, settings.Cluster.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            var connectionString = settings.Postgres.ConnectionString!;
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.Cluster.ClusterId;
+                o.ServiceId = settings.Cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(AdvertisedAddress(settings.Cluster.AdvertisedAddress), settings.Cluster.SiloPort,
+                settings.Cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(StorageNames.Default, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<Serializer>((o, serializer) =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = connectionString;
+                    // Orleans' binary format: smaller rows and cheaper writes than JSON on the ingest hot path.
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<ITriagePipeline, UnavailableTriagePipeline>();
+        return silo;
+    }
+
+    private static IPAddress AdvertisedAddress(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured) && IPAddress.TryParse(configured, out var ip))
+        {
+            return ip;
+        }
+
+        // In containers the host name resolves to the container's own address, which is what peers can reach.
+        var host = string.IsNullOrWhiteSpace(configured) ? Dns.GetHostName() : configured;
+        var addresses = Dns.GetHostAddresses(host);
+        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+            ?? IPAddress.Loopback;
+    }
+}
