@@ -61,6 +61,7 @@ public sealed class TicketGrain(
     public async Task<TicketSnapshot> Reply(string agentId, string text)
     {
         EnsureExists(TicketStatus.Replied);
+        TicketLifecycle.EnsureCanMove(Ticket.Status, TicketStatus.Replied);
         if (Ticket.ClaimedBy != agentId)
         {
             throw new ClaimMismatchException(agentId, Ticket.ClaimedBy);

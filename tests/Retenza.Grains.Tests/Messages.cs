@@ -1,0 +1,21 @@
+using Retenza.Messages;
+
+namespace Retenza.Grains.Tests;
+
+internal static class Messages
+{
+    public static InboundMessage Inbound(string? messageId = null, string email = "ana@example.com", string text = "My vase arrived broken.") =>
+        new(messageId ?? $"{Guid.NewGuid():N}@shop.example",
+            new EmailAddress(email, "Ana"),
+            ["support@shop.example"],
+            "Broken vase",
+            text,
+            null,
+            null,
+            [],
+            ClusterFixture.Clock.GetUtcNow(),
+            "RT-10006");
+
+    /// <summary>Each test gets its own tenant so shared-cluster tests never see each other's grains.</summary>
+    public static string NewTenant() => "t" + Guid.NewGuid().ToString("N")[..12];
+}
