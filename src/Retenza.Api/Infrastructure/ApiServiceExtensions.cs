@@ -31,6 +31,6 @@ public static class ApiServiceExtensions
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
     }
 }
