@@ -53,7 +53,7 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         var result = await HandleAuthenticateOnceSafeAsync();
-        await problems.WriteAsync(new ProblemDetailsContext
+        await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
             ProblemDetails =
@@ -68,7 +68,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problems.WriteAsync(new ProblemDetailsContext
+        await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
             ProblemDetails =

@@ -16,7 +16,13 @@ public static class CustomersApi
             .Produces<CustomerSnapshot>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-email/{email}", GetByEmail)
-            .WithSummary("A customer found by email address (case-insensitive).")
+            .WithSummary("A customer found by email address (case-insensitive). Addresses with '/' need the ?email= form.")
+            .Produces<CustomerSnapshot>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        // ASP.NET leaves %2F encoded in route values, so an address with '/' can only travel in the query.
+        group.MapGet("/", (string? email, HttpContext http, IGrainFactory grains) => GetByEmail(email ?? "", http, grains))
+            .WithSummary("A customer found by email address: GET /v1/customers?email=…")
             .Produces<CustomerSnapshot>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

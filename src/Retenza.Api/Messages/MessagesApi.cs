@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using Retenza.Api.Auth;
 using Retenza.Api.Infrastructure;
 using Retenza.Customers;
@@ -14,7 +15,16 @@ public static class MessagesApi
         var group = v1.MapGroup("/messages").WithTags("Messages").RequireAuthorization(Policies.Platform);
         group.MapPost("/", Ingest)
             .WithSummary("Ingest an inbound customer email: opens and triages a ticket. Idempotent on messageId.")
-            .Accepts<InboundMessageRequest>("application/json")
+            // Documented, not enforced by routing: the handler answers a wrong media type with its own 415 after auth.
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                var schema = await context.GetOrCreateSchemaAsync(typeof(InboundMessageRequest), null, ct);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                };
+            })
             .Produces<TicketSummary>(StatusCodes.Status201Created)
             .Produces<TicketSummary>(StatusCodes.Status200OK)
             .ProducesValidationProblem()

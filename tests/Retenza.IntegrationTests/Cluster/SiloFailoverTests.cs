@@ -64,15 +64,18 @@ public sealed class SiloFailoverTests(PostgresServer postgres, ITestOutputHelper
         Assert.Equal(enough, accepted.Count);
         Assert.Equal(enough, accepted.Select(a => a.TicketId).Distinct().Count());
         Assert.True(accepted.Count - acceptedAtFailure > 0, "the stream must go on after the failure");
+        // Read back through a second API node: M API nodes serve one cluster.
+        await using var secondApi = new ClusterApiFactory(connectionString, clusterId);
+        var reader = ClusterNode.CreateClient(secondApi, key);
         foreach (var message in accepted)
         {
-            using var response = await http.GetAsync($"/v1/tickets/{message.TicketId}");
+            using var response = await reader.GetAsync($"/v1/tickets/{message.TicketId}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         foreach (var group in accepted.GroupBy(a => a.Email))
         {
-            var customer = await http.GetFromJsonAsync<JsonElement>($"/v1/customers/by-email/{group.Key}");
+            var customer = await reader.GetFromJsonAsync<JsonElement>($"/v1/customers/by-email/{group.Key}");
             var listed = customer.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("ticketId").GetString()).ToArray();
             Assert.Equal(listed.Length, listed.Distinct().Count());
             Assert.Equal(group.Select(a => a.TicketId).Order(), listed.Order());

@@ -34,7 +34,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static SiloProcess Start(string connectionString, string clusterId)
+    public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
     {
         var siloPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [SiloDll()])
@@ -53,6 +53,11 @@ internal sealed class SiloProcess : IAsyncDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, connectionString, clusterId, siloPort);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
@@ -75,9 +80,16 @@ internal sealed class SiloProcess : IAsyncDisposable
                 "SELECT count(*) FROM orleans_membership WHERE deployment_id = @cluster AND port = @port AND status = 3", connection);
             command.Parameters.AddWithValue("cluster", _clusterId);
             command.Parameters.AddWithValue("port", SiloPort);
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            try
             {
-                return;
+                if ((long)(await command.ExecuteScalarAsync())! > 0)
+                {
+                    return;
+                }
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                // The silo has not migrated the database yet (MigrateOnStart).
             }
 
             if (_process.HasExited || DateTime.UtcNow > deadline)

@@ -1,0 +1,55 @@
+namespace Retenza.Api.FunctionalTests;
+
+/// <summary>The OpenAPI document and its browsable UI.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiTests(RetenzaApiFactory factory)
+{
+    [Fact]
+    public async Task Document_lists_every_v1_operation()
+    {
+        var response = await factory.ClientFor(null).GetAsync("/openapi/v1.json");
+
+        var document = await HttpAssert.JsonAsync(response, 200);
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        var paths = document.GetProperty("paths");
+        var operations = paths.EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
+            .Order()
+            .ToArray();
+        Assert.Equal(
+            [
+                "GET /v1/customers",
+                "GET /v1/customers/by-email/{email}",
+                "GET /v1/customers/{id}",
+                "GET /v1/tenant",
+                "GET /v1/tickets/{id}",
+                "POST /v1/messages",
+            ],
+            operations);
+        var ingest = paths.GetProperty("/v1/messages").GetProperty("post");
+        Assert.Equal(["200", "201", "400", "409", "413", "415"], ingest.GetProperty("responses").PropertyNames().Order());
+        Assert.True(ingest.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+    }
+
+    [Fact]
+    public async Task Document_declares_the_bearer_key_for_every_operation()
+    {
+        var document = await HttpAssert.JsonAsync(await factory.ClientFor(null).GetAsync("/openapi/v1.json"), 200);
+
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject()
+            .Where(s => s.Value.GetProperty("type").GetString() == "http" && s.Value.GetProperty("scheme").GetString() == "bearer")
+            .Select(s => s.Name);
+        var name = Assert.Single(bearer);
+        Assert.Contains(document.GetProperty("security").EnumerateArray(), requirement => requirement.TryGetProperty(name, out _));
+    }
+
+    [Fact]
+    public async Task Browsable_reference_is_served()
+    {
+        var response = await factory.ClientFor(null).GetAsync("/scalar/v1");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync());
+    }
+}
