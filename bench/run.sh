@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Measures Retenza's ingest throughput and latency on this machine, in two topologies:
+#   local    the API alone in local mode (co-hosted in-memory silo, demo tenant), no database
+#   cluster  scripts/cluster.sh: PostgreSQL, 2 silos, 1 API node; plus PostgreSQL's raw upsert
+#            ceiling on the same server and the ratio of the two (see bench/Retenza.Bench)
+#
+#   bench/run.sh [local|cluster|all]      (default all; a few minutes in all)
+#
+# Environment: DURATION (s, default 20), WARMUP (s, default 3), CONCURRENCY (default 64),
+# SILOS (default 2), NO_BUILD=1 to use the existing Release build, BENCH_ARGS for extra bench options.
+# Reuses a cluster that scripts/cluster.sh already runs (and leaves it running); otherwise starts one
+# and stops it again. Each run's output is kept in .data/bench/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA_DIR="${RETENZA_DATA_DIR:-$ROOT/.data}"
+OUT_DIR="$DATA_DIR/bench"
+LOG_DIR="$DATA_DIR/logs"
+BIN="bin/Release/net10.0"
+API_DLL="$ROOT/src/Retenza.Api/$BIN/Retenza.Api.dll"
+BENCH_DLL="$ROOT/bench/Retenza.Bench/$BIN/Retenza.Bench.dll"
+CLUSTER="$ROOT/scripts/cluster.sh"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-3}"
+CONCURRENCY="${CONCURRENCY:-64}"
+SILOS="${SILOS:-2}"
+MODE="${1:-all}"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+
+case "$MODE" in local | cluster | all) ;; *) die "usage: $0 [local|cluster|all]" ;; esac
+mkdir -p "$OUT_DIR" "$LOG_DIR"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local port=$1
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+# Others may be editing the tree: a failed build is retried after a minute instead of giving up at once.
+build() {
+  local project attempt
+  for project in src/Retenza.Cli src/Retenza.Silo src/Retenza.Api bench/Retenza.Bench; do
+    for attempt in 1 2 3; do
+      if dotnet build -c Release --nologo -v quiet "$ROOT/$project" >"$LOG_DIR/bench-build.log" 2>&1; then
+        break
+      fi
+      ((attempt < 3)) || { tail -30 "$LOG_DIR/bench-build.log" >&2; die "build of $project failed"; }
+      log "build of $project failed (attempt $attempt); retrying in 60 s"
+      sleep 60
+    done
+  done
+}
+
+bench() {
+  # shellcheck disable=SC2086
+  dotnet "$BENCH_DLL" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" "$@" ${BENCH_ARGS:-}
+}
+
+wait_ready() {
+  local url=$1 pid=$2 deadline=$((SECONDS + 120))
+  until curl -fsS -o /dev/null --max-time 5 "$url/ready" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+stop_pid() {
+  local pid=$1 deadline=$((SECONDS + 60))
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null; do
+    ((SECONDS < deadline)) || { kill -KILL "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.3
+  done
+}
+
+LOCAL_PID=""
+STARTED_CLUSTER=0
+cleanup() {
+  if [[ -n "$LOCAL_PID" ]]; then stop_pid "$LOCAL_PID"; fi
+  if ((STARTED_CLUSTER)); then "$CLUSTER" down || true; fi
+}
+trap cleanup EXIT
+
+run_local() {
+  local port silo_port gateway_port url out="$OUT_DIR/$STAMP-local.txt"
+  port=$(free_port 5099)
+  silo_port=$(free_port 21111)
+  gateway_port=$(free_port 31111)
+  url="http://127.0.0.1:$port"
+  log "local mode: API on $url (silo port $silo_port, gateway $gateway_port; log .data/logs/bench-api-local.log)"
+  # No connection string, whatever the caller's environment says: local mode.
+  env -u Retenza__Postgres__ConnectionString \
+    Retenza__Cluster__SiloPort="$silo_port" Retenza__Cluster__GatewayPort="$gateway_port" \
+    setsid dotnet "$API_DLL" --urls "$url" >"$LOG_DIR/bench-api-local.log" 2>&1 </dev/null &
+  LOCAL_PID=$!
+  wait_ready "$url" "$LOCAL_PID" || { tail -20 "$LOG_DIR/bench-api-local.log" >&2; die "local API did not get ready"; }
+  bench --url "$url" --key demo-key | tee "$out"
+  stop_pid "$LOCAL_PID"
+  LOCAL_PID=""
+  LOCAL_JSON=$(tail -1 "$out")
+}
+
+run_cluster() {
+  local out="$OUT_DIR/$STAMP-cluster.txt" tenant="bench-$STAMP"
+  tenant=$(tr '[:upper:]' '[:lower:]' <<<"$tenant")
+  if "$CLUSTER" status >/dev/null 2>&1; then
+    log "reusing the cluster scripts/cluster.sh already runs (left running afterwards)"
+  else
+    log "cluster mode: scripts/cluster.sh up --silos $SILOS"
+    STARTED_CLUSTER=1
+    "$CLUSTER" up --no-build --silos "$SILOS" --url "http://127.0.0.1:$(free_port 5098)" >/dev/null
+  fi
+  # shellcheck disable=SC1091
+  source "$DATA_DIR/cluster/state"
+  "$CLUSTER" tenant "$tenant" >/dev/null
+  # shellcheck disable=SC1090
+  source "$DATA_DIR/cluster/tenant-$tenant.env"
+  bench --url "$API_URL" --key "$PLATFORM_KEY" --pg "$CONNECTION_STRING" | tee "$out"
+  CLUSTER_JSON=$(tail -1 "$out")
+  if ((STARTED_CLUSTER)); then
+    "$CLUSTER" down
+    STARTED_CLUSTER=0
+  fi
+}
+
+if [[ "${NO_BUILD:-0}" != 1 ]]; then
+  log "building (Release)"
+  build
+fi
+[[ -f "$BENCH_DLL" && -f "$API_DLL" ]] || die "Release build missing: run without NO_BUILD=1"
+
+LOCAL_JSON="" CLUSTER_JSON=""
+case "$MODE" in
+  local) run_local ;;
+  cluster) run_cluster ;;
+  all) run_local; run_cluster ;;
+esac
+
+echo
+echo "== summary ($(nproc) cores; output kept in ${OUT_DIR#"$ROOT"/}/$STAMP-*.txt)"
+[[ -z "$LOCAL_JSON" ]] || echo "local:   $LOCAL_JSON"
+[[ -z "$CLUSTER_JSON" ]] || echo "cluster: $CLUSTER_JSON"
