@@ -8,7 +8,8 @@ using Retenza.Api.Tenancy;
 using Retenza.Api.Tickets;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the app's own folder, so appsettings.json applies wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.UseDefaultUrl();
 builder.AddRetenzaCluster();
 builder.AddRetenzaApi();

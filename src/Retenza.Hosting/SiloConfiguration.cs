@@ -23,7 +23,8 @@ public static class SiloConfiguration
         {
             silo.UseLocalhostClustering(settings.Cluster.SiloPort, settings.Cluster.GatewayPort, null,
                 settings.Cluster.ServiceId, settings.Cluster.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.Default, (OptionsBuilder<MemoryGrainStorageOptions> options) =>
+                options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
         }
         else
