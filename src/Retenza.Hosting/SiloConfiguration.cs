@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Retenza.Grains;
+using Retenza.Hosting.Local;
 using Retenza.Triage;
 
 namespace Retenza.Hosting;
@@ -23,8 +24,7 @@ public static class SiloConfiguration
         {
             silo.UseLocalhostClustering(settings.Cluster.SiloPort, settings.Cluster.GatewayPort, null,
                 settings.Cluster.ServiceId, settings.Cluster.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Default, (OptionsBuilder<MemoryGrainStorageOptions> options) =>
-                options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            silo.AddInProcessGrainStorage();
             silo.UseInMemoryReminderService();
         }
         else
@@ -59,6 +59,14 @@ public static class SiloConfiguration
 
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ITriagePipeline, UnavailableTriagePipeline>();
+        return silo;
+    }
+
+    /// <summary>Local mode's storage (see <see cref="InProcessGrainStorage"/>); also what the grain tests run on.</summary>
+    public static ISiloBuilder AddInProcessGrainStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
+            (sp, _) => new InProcessGrainStorage(sp.GetRequiredService<Serializer>()));
         return silo;
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
-using Retenza.Grains;
+using Retenza.Hosting;
 using Retenza.Triage;
 
 namespace Retenza.Grains.Tests;
@@ -25,7 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddInProcessGrainStorage();
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.AddSingleton<ITriagePipeline, ScriptedTriagePipeline>();
