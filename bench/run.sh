@@ -6,7 +6,7 @@
 #
 #   bench/run.sh [local|cluster|all]      (default all; a few minutes in all)
 #
-# Environment: DURATION (s, default 20), WARMUP (s, default 3), CONCURRENCY (default 64),
+# Environment: DURATION (s, default 20), WARMUP (s, default 15: tiered JIT needs that long on 2 cores), CONCURRENCY (default 64),
 # SILOS (default 2), NO_BUILD=1 to use the existing Release build, BENCH_ARGS for extra bench options.
 # Reuses a cluster that scripts/cluster.sh already runs (and leaves it running); otherwise starts one
 # and stops it again. Each run's output is kept in .data/bench/.
@@ -21,7 +21,7 @@ API_DLL="$ROOT/src/Retenza.Api/$BIN/Retenza.Api.dll"
 BENCH_DLL="$ROOT/bench/Retenza.Bench/$BIN/Retenza.Bench.dll"
 CLUSTER="$ROOT/scripts/cluster.sh"
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-3}"
+WARMUP="${WARMUP:-15}"
 CONCURRENCY="${CONCURRENCY:-64}"
 SILOS="${SILOS:-2}"
 MODE="${1:-all}"
