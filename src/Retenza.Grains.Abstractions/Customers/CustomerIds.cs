@@ -12,6 +12,5 @@ public static class CustomerIds
     /// <summary>Derived from the email so that lookup by email needs no index.</summary>
     public static string ForEmail(string tenant, string email) => GrainKeys.Derive(Prefix, tenant, NormalizeEmail(email));
 
-    public static bool IsWellFormed(string id) =>
-        id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length is > 4 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    public static bool IsWellFormed(string id) => GrainKeys.IsWellFormed(Prefix, id);
 }

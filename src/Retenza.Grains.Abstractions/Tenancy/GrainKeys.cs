@@ -33,6 +33,11 @@ public static class GrainKeys
         return prefix + Base32(hash[..15]); // 120 bits: collisions are not a practical concern.
     }
 
+    /// <summary>An id as Derive makes them (prefix, then letters, digits and '-'), so a malformed id never reaches a grain.</summary>
+    public static bool IsWellFormed(string prefix, string id) =>
+        id.StartsWith(prefix, StringComparison.Ordinal) && id.Length > prefix.Length && id.Length <= 64
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
     private static string Base32(ReadOnlySpan<byte> bytes)
     {
         const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";

@@ -11,6 +11,5 @@ public static class TicketIds
     public static string ForMessage(string tenant, string messageId) =>
         GrainKeys.Derive(Prefix, tenant, MessageIds.Normalize(messageId));
 
-    public static bool IsWellFormed(string id) =>
-        id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length is > 4 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    public static bool IsWellFormed(string id) => GrainKeys.IsWellFormed(Prefix, id);
 }
