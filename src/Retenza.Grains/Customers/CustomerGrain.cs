@@ -31,15 +31,7 @@ public sealed class CustomerGrain(
         state.State.Email = CustomerIds.NormalizeEmail(message.From.Email);
         state.State.Name = string.IsNullOrWhiteSpace(message.From.Name) ? state.State.Name : message.From.Name;
         state.State.Tickets.Add(new CustomerTicket(ticketId, MessageIds.Normalize(message.MessageId), message.Subject, message.OrderId, message.ReceivedAt));
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
 
         return result;
     }

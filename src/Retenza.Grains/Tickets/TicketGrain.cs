@@ -12,7 +12,11 @@ public sealed class TicketGrain(
 {
     private const string System = "system";
 
+    private (string Tenant, string Id)? _key;
+
     private TicketState Ticket => state.State;
+
+    private (string Tenant, string Id) Key => _key ??= GrainKeys.Split(this.GetPrimaryKeyString());
 
     public async Task<IngestResult> Open(InboundMessage message, string customerId)
     {
@@ -25,7 +29,6 @@ public sealed class TicketGrain(
                 : new IngestResult(IngestOutcome.Conflict, null);
         }
 
-        var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
         var now = time.GetUtcNow();
         Ticket.CustomerId = customerId;
         Ticket.CreatedAt = now;
@@ -33,7 +36,7 @@ public sealed class TicketGrain(
         Move(TicketStatus.Received, System, [], null, null, now);
 
         var result = await triage.TriageAsync(new TriageRequest(
-            tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt));
+            Key.Tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt));
         var assessment = AssessmentMapper.ToAssessment(result, time.GetUtcNow());
         Ticket.Assessment = assessment;
         Ticket.Queue = assessment.Queue;
@@ -103,32 +106,19 @@ public sealed class TicketGrain(
     private ThreadMessage Outbound(string text, DateTimeOffset at)
     {
         var first = Ticket.Messages[0];
-        var ticketId = GrainKeys.Split(this.GetPrimaryKeyString()).Id;
-        var id = $"{ticketId}.{Ticket.Messages.Count}@retenza";
+        var id = $"{Key.Id}.{Ticket.Messages.Count}@retenza";
         var support = new EmailAddress(first.To.FirstOrDefault() ?? "support@retenza.invalid", null);
         return new ThreadMessage(id, MessageDirection.Outbound, support, [first.From.Email], "Re: " + first.Subject, text, null,
             first.MessageId, [first.MessageId], at);
     }
 
-    private async Task Persist()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The in-memory state is now ahead of storage; drop the activation so the next call reloads the truth.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task Persist() => state.WriteOrDeactivateAsync(DeactivateOnIdle);
 
     private TicketSummary Summary() =>
-        new(GrainKeys.Split(this.GetPrimaryKeyString()).Id, Ticket.Status, Ticket.Assessment?.Route, Ticket.Queue);
+        new(Key.Id, Ticket.Status, Ticket.Assessment?.Route, Ticket.Queue);
 
     private TicketSnapshot Snapshot() => new(
-        GrainKeys.Split(this.GetPrimaryKeyString()).Id,
+        Key.Id,
         Ticket.CustomerId,
         Ticket.Status,
         Ticket.Assessment?.Route,
