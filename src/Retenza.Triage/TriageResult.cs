@@ -1,5 +1,6 @@
 namespace Retenza.Triage;
 
+/// <summary>The decision (route, queue, priority, reasons) and, when the engine produced one, the full assessment.</summary>
 public sealed record TriageResult(
     string Summary,
     TriageRoute Route,
@@ -7,4 +8,7 @@ public sealed record TriageResult(
     int Priority,
     IReadOnlyList<TriageReason> Reasons,
     string ModelVersion,
-    string PolicyVersion);
+    string PolicyVersion)
+{
+    public TriageAssessment? Assessment { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Retenza.Triage.Reading;
+
+public interface ILanguageDetector
+{
+    LanguageGuess Detect(string text);
+}

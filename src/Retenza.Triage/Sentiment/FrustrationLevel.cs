@@ -1,0 +1,9 @@
+namespace Retenza.Triage.Sentiment;
+
+public enum FrustrationLevel
+{
+    None,
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,6 @@
+namespace Retenza.Triage.Sentiment;
+
+public interface ISentimentAnalyzer
+{
+    SentimentReading Analyze(string text);
+}
