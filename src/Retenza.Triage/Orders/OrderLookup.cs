@@ -10,9 +10,16 @@ public sealed record OrderLookup(
     OrderSnapshot? Snapshot,
     OrderFacts? Facts)
 {
-    public static readonly OrderLookup None = new(null, "none", null, null);
+    public const string SourceField = "field";
+    public const string SourceText = "text";
+    public const string SourceNone = "none";
+
+    public static readonly OrderLookup None = new(null, SourceNone, null, null);
 
     public bool Referenced => Reference is not null;
 
     public bool Found => Snapshot is not null;
+
+    /// <summary>Why the lookup may be incomplete (e.g. the tenant's reference pattern is invalid), for the briefing; null when it is not.</summary>
+    public string? Problem { get; init; }
 }
