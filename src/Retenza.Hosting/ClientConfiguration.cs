@@ -22,6 +22,7 @@ public static class ClientConfiguration
             o.Invariant = SiloConfiguration.Invariant;
             o.ConnectionString = settings.Postgres.ConnectionString;
         });
+        client.Services.AddTriageSerialization();
         return client;
     }
 }

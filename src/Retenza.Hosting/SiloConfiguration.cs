@@ -57,6 +57,7 @@ public static class SiloConfiguration
             });
         }
 
+        silo.Services.AddTriageSerialization();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ITriagePipeline, UnavailableTriagePipeline>();
         return silo;

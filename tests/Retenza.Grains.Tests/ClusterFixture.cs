@@ -1,7 +1,11 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Retenza.Hosting;
+using Retenza.Hosting.Local;
 using Retenza.Triage;
 
 namespace Retenza.Grains.Tests;
@@ -13,9 +17,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
+        .AddClientBuilderConfigurator<ClientConfigurator>()
         .Build();
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The silo's services: its serializer, its grain storage.</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    /// <summary>The silo's grain storage, which counts writes so a test can prove an operation wrote nothing.</summary>
+    public WriteCountingStorage Storage => (WriteCountingStorage)SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
@@ -25,11 +36,18 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddInProcessGrainStorage();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
+                (sp, _) => new WriteCountingStorage(new InProcessGrainStorage(sp.GetRequiredService<Serializer>())));
             silo.UseInMemoryReminderService();
+            silo.Services.AddTriageSerialization();
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.AddSingleton<ITriagePipeline, ScriptedTriagePipeline>();
         }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.Services.AddTriageSerialization();
     }
 }
 

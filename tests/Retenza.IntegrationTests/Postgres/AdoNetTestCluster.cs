@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
+using Retenza.Hosting;
 
 namespace Retenza.IntegrationTests.Postgres;
 
@@ -45,16 +46,20 @@ internal static class AdoNetTestCluster
                 o.Invariant = OrleansProviders.Invariant;
                 o.ConnectionString = connectionString;
             });
+            silo.Services.AddTriageSerialization();
         }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+        public void Configure(IConfiguration configuration, IClientBuilder client)
+        {
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = OrleansProviders.Invariant;
                 o.ConnectionString = configuration[ConnectionStringKey];
             });
+            client.Services.AddTriageSerialization();
+        }
     }
 }

@@ -1,0 +1,10 @@
+using Retenza.Triage.Orders;
+
+namespace Retenza.Grains.Orders;
+
+[GenerateSerializer, Alias("Retenza.Grains.OrderState")]
+public sealed class OrderState
+{
+    [Id(0)] public OrderSnapshot? Order { get; set; }
+    [Id(1)] public int Version { get; set; }
+}
