@@ -4,6 +4,7 @@ using Retenza.Api.Auth;
 using Retenza.Api.Customers;
 using Retenza.Api.Infrastructure;
 using Retenza.Api.Messages;
+using Retenza.Api.Orders;
 using Retenza.Api.Tenancy;
 using Retenza.Api.Tickets;
 using Scalar.AspNetCore;
@@ -29,6 +30,7 @@ var v1 = app.MapGroup("/v1");
 v1.MapMessagesApi();
 v1.MapTicketsApi();
 v1.MapCustomersApi();
+v1.MapOrdersApi();
 v1.MapTenantApi();
 
 app.Run();

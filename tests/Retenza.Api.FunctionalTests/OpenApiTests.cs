@@ -21,9 +21,11 @@ public sealed class OpenApiTests(RetenzaApiFactory factory)
                 "GET /v1/customers",
                 "GET /v1/customers/by-email/{email}",
                 "GET /v1/customers/{id}",
+                "GET /v1/orders/{orderId}",
                 "GET /v1/tenant",
                 "GET /v1/tickets/{id}",
                 "POST /v1/messages",
+                "PUT /v1/orders/{orderId}",
             ],
             operations);
         var ingest = paths.GetProperty("/v1/messages").GetProperty("post");

@@ -31,6 +31,10 @@ public static class ApiServiceExtensions
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer<SnakeCaseEnumSchemaTransformer>();
+        });
     }
 }

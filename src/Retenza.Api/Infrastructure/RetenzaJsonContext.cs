@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Retenza.Api.Messages;
+using Retenza.Api.Orders;
 using Retenza.Api.Tenancy;
 using Retenza.Customers;
 using Retenza.Tickets;
+using Retenza.Triage.Orders;
 
 namespace Retenza.Api.Infrastructure;
 
@@ -17,4 +19,7 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(TicketSnapshot))]
 [JsonSerializable(typeof(CustomerSnapshot))]
 [JsonSerializable(typeof(TenantInfo))]
+[JsonSerializable(typeof(JsonDocument))]
+[JsonSerializable(typeof(OrderRequest))]
+[JsonSerializable(typeof(OrderSnapshot))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;
