@@ -5,6 +5,7 @@ using Retenza.Api.Customers;
 using Retenza.Api.Infrastructure;
 using Retenza.Api.Messages;
 using Retenza.Api.Orders;
+using Retenza.Api.Policy;
 using Retenza.Api.Tenancy;
 using Retenza.Api.Tickets;
 using Scalar.AspNetCore;
@@ -32,6 +33,7 @@ v1.MapTicketsApi();
 v1.MapCustomersApi();
 v1.MapOrdersApi();
 v1.MapTenantApi();
+v1.MapPolicyApi();
 
 app.Run();
 

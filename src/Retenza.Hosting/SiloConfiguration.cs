@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Retenza.Grains;
+using Retenza.Grains.Policy;
 using Retenza.Hosting.Local;
 using Retenza.Triage;
 
@@ -57,10 +58,18 @@ public static class SiloConfiguration
             });
         }
 
-        silo.Services.AddTriageSerialization();
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddRetenzaGrainServices();
         silo.Services.TryAddSingleton<ITriagePipeline, UnavailableTriagePipeline>();
         return silo;
+    }
+
+    /// <summary>What the grains need in any silo, whatever its storage: also used by the grain test clusters.</summary>
+    public static IServiceCollection AddRetenzaGrainServices(this IServiceCollection services)
+    {
+        services.AddTriageSerialization();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TenantPolicyCache>();
+        return services;
     }
 
     /// <summary>Local mode's storage (see <see cref="InProcessGrainStorage"/>); also what the grain tests run on.</summary>

@@ -39,8 +39,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
                 (sp, _) => new WriteCountingStorage(new InProcessGrainStorage(sp.GetRequiredService<Serializer>())));
             silo.UseInMemoryReminderService();
-            silo.Services.AddTriageSerialization();
             silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddRetenzaGrainServices();
             silo.Services.AddSingleton<ITriagePipeline, ScriptedTriagePipeline>();
         }
     }

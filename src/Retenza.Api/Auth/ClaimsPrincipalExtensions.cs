@@ -7,4 +7,8 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The caller's tenant. Every grain key is built from it, which is what keeps tenants apart.</summary>
     public static string Tenant(this ClaimsPrincipal user) =>
         user.FindFirstValue(RetenzaClaims.Tenant) ?? throw new InvalidOperationException("Authenticated caller has no tenant claim.");
+
+    /// <summary>Who acted, for audit entries: the role of the key (agents will carry their own id).</summary>
+    public static string Actor(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) ? "admin-key" : user.IsInRole(Roles.Platform) ? "platform-key" : "unknown";
 }

@@ -22,6 +22,7 @@ public static class ApiServiceExtensions
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, RetenzaJsonContext.Default);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

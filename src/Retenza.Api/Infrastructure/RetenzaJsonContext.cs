@@ -4,8 +4,10 @@ using Retenza.Api.Messages;
 using Retenza.Api.Orders;
 using Retenza.Api.Tenancy;
 using Retenza.Customers;
+using Retenza.Policy;
 using Retenza.Tickets;
 using Retenza.Triage.Orders;
+using Retenza.Triage.Policy;
 
 namespace Retenza.Api.Infrastructure;
 
@@ -22,4 +24,6 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(JsonDocument))]
 [JsonSerializable(typeof(OrderRequest))]
 [JsonSerializable(typeof(OrderSnapshot))]
+[JsonSerializable(typeof(TriagePolicy))]
+[JsonSerializable(typeof(IReadOnlyList<PolicyVersionInfo>))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;

@@ -46,7 +46,7 @@ internal static class AdoNetTestCluster
                 o.Invariant = OrleansProviders.Invariant;
                 o.ConnectionString = connectionString;
             });
-            silo.Services.AddTriageSerialization();
+            silo.Services.AddRetenzaGrainServices();
         }
     }
 
