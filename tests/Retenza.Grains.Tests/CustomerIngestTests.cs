@@ -1,3 +1,4 @@
+using Retenza.Triage.Customers;
 using Retenza.Customers;
 using Retenza.Tenancy;
 using Retenza.Tickets;
@@ -65,7 +66,7 @@ public sealed class CustomerIngestTests(ClusterFixture fixture)
         var message = Messages.Inbound();
         var customerId = CustomerIds.ForEmail(_tenant, message.From.Email);
         var ticketId = TicketIds.ForMessage(_tenant, message.MessageId);
-        await fixture.Grains.GetGrain<ITicketGrain>(GrainKeys.Compose(_tenant, ticketId)).Open(message, customerId);
+        await fixture.Grains.GetGrain<ITicketGrain>(GrainKeys.Compose(_tenant, ticketId)).Open(message, customerId, CustomerContext.FirstContact);
 
         var retry = await Customer(message.From.Email).Ingest(message);
 

@@ -1,3 +1,4 @@
+using Retenza.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -9,7 +10,7 @@ namespace Retenza.Grains.Tests;
 /// <summary>Local mode's storage must keep the grain-storage contract that PostgreSQL keeps in cluster mode.</summary>
 public sealed class InProcessGrainStorageTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = new ServiceCollection().AddTriageSerialization().BuildServiceProvider().GetRequiredService<Serializer>();
     private static readonly GrainId Grain = GrainId.Create("ticket", "demo/tkt-a");
 
     private readonly InProcessGrainStorage _storage = new(Serializer);

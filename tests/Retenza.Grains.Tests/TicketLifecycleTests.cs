@@ -1,3 +1,4 @@
+using Retenza.Triage.Customers;
 using Retenza.Grains.Tickets;
 using Retenza.Tenancy;
 using Retenza.Tickets;
@@ -17,7 +18,7 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
         var message = Messages.Inbound(text: text);
         var id = TicketIds.ForMessage(_tenant, message.MessageId);
         var grain = Ticket(id);
-        var result = await grain.Open(message, "cus-test");
+        var result = await grain.Open(message, "cus-test", CustomerContext.FirstContact);
         Assert.Equal(IngestOutcome.Created, result.Outcome);
         return (grain, id);
     }
@@ -66,9 +67,9 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
     {
         var message = Messages.Inbound();
         var grain = Ticket(TicketIds.ForMessage(_tenant, message.MessageId));
-        await grain.Open(message, "cus-test");
+        await grain.Open(message, "cus-test", CustomerContext.FirstContact);
 
-        var replay = await grain.Open(message with { MessageId = $"<{message.MessageId}>" }, "cus-test");
+        var replay = await grain.Open(message with { MessageId = $"<{message.MessageId}>" }, "cus-test", CustomerContext.FirstContact);
 
         Assert.Equal(IngestOutcome.Replayed, replay.Outcome);
         var ticket = await grain.Get();
@@ -81,9 +82,9 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
     {
         var message = Messages.Inbound();
         var grain = Ticket(TicketIds.ForMessage(_tenant, message.MessageId));
-        await grain.Open(message, "cus-first");
+        await grain.Open(message, "cus-first", CustomerContext.FirstContact);
 
-        var other = await grain.Open(message, "cus-second");
+        var other = await grain.Open(message, "cus-second", CustomerContext.FirstContact);
 
         Assert.Equal(IngestOutcome.Conflict, other.Outcome);
         Assert.Null(other.Ticket);

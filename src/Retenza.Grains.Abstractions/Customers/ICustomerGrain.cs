@@ -1,5 +1,6 @@
 using Retenza.Messages;
 using Retenza.Tickets;
+using Retenza.Triage.Customers;
 
 namespace Retenza.Customers;
 
@@ -12,6 +13,10 @@ public interface ICustomerGrain : IGrainWithStringKey
 {
     [Alias("Ingest")]
     Task<IngestResult> Ingest(InboundMessage message);
+
+    /// <summary>What triage would know about this customer for a new message (a first contact if unknown).</summary>
+    [Alias("Context")]
+    Task<CustomerContext> Context();
 
     /// <summary>Null when the customer has never written.</summary>
     [Alias("Get")]

@@ -12,4 +12,9 @@ public sealed record InboundMessage(
     [property: Id(6)] string? InReplyTo,
     [property: Id(7)] IReadOnlyList<string> References,
     [property: Id(8)] DateTimeOffset ReceivedAt,
-    [property: Id(9)] string? OrderId);
+    [property: Id(9)] string? OrderId)
+{
+    /// <summary>Attachments listed by a MIME message; their content is never stored.</summary>
+    [Id(10)]
+    public IReadOnlyList<Retenza.Triage.Reading.AttachmentInfo> Attachments { get; init; } = [];
+}

@@ -14,6 +14,17 @@ public sealed record ThreadMessage(
     [property: Id(8)] IReadOnlyList<string> References,
     [property: Id(9)] DateTimeOffset At)
 {
+    /// <summary>Outbound only: whether the platform has yet to deliver it (auto replies wait as <see cref="DeliveryState.Pending"/>).</summary>
+    [Id(10)]
+    public DeliveryState? Delivery { get; init; }
+
+    /// <summary>Inbound only: attachments the email listed (never stored).</summary>
+    [Id(11)]
+    public IReadOnlyList<Retenza.Triage.Reading.AttachmentInfo> Attachments { get; init; } = [];
+
     public static ThreadMessage Inbound(InboundMessage m) =>
-        new(m.MessageId, MessageDirection.Inbound, m.From, m.To, m.Subject, m.Text, m.Html, m.InReplyTo, m.References, m.ReceivedAt);
+        new(m.MessageId, MessageDirection.Inbound, m.From, m.To, m.Subject, m.Text, m.Html, m.InReplyTo, m.References, m.ReceivedAt)
+        {
+            Attachments = m.Attachments,
+        };
 }

@@ -1,4 +1,5 @@
 using Retenza.Messages;
+using Retenza.Triage.Customers;
 
 namespace Retenza.Tickets;
 
@@ -6,9 +7,12 @@ namespace Retenza.Tickets;
 [Alias("Retenza.ITicketGrain")]
 public interface ITicketGrain : IGrainWithStringKey
 {
-    /// <summary>Opens the ticket with its first message and triages it. A replay of the same message changes nothing.</summary>
+    /// <summary>
+    /// Opens the ticket with its first message and triages it with what the customer grain knows
+    /// (<paramref name="customer"/>). A replay of the same message changes nothing.
+    /// </summary>
     [Alias("Open")]
-    Task<IngestResult> Open(InboundMessage message, string customerId);
+    Task<IngestResult> Open(InboundMessage message, string customerId, CustomerContext customer);
 
     /// <summary>Null when no ticket exists under this key.</summary>
     [Alias("Get")]

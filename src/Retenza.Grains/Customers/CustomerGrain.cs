@@ -2,6 +2,7 @@ using Retenza.Customers;
 using Retenza.Messages;
 using Retenza.Tenancy;
 using Retenza.Tickets;
+using Retenza.Triage.Customers;
 
 namespace Retenza.Grains.Customers;
 
@@ -17,7 +18,7 @@ public sealed class CustomerGrain(
 
         // The ticket is written first: if we crash before our own write, the retry finds the ticket
         // (its id is derived from the message id) and only this record is completed.
-        var result = await ticket.Open(message, customerId);
+        var result = await ticket.Open(message, customerId, BuildContext());
         if (result.Outcome == IngestOutcome.Conflict || state.State.Tickets.Any(t => t.TicketId == ticketId))
         {
             return result;
@@ -35,6 +36,17 @@ public sealed class CustomerGrain(
 
         return result;
     }
+
+    public Task<CustomerContext> Context() => Task.FromResult(BuildContext());
+
+    /// <summary>What triage may know about this customer: earlier contacts, newest first.</summary>
+    private CustomerContext BuildContext() => new(
+        Vip: false,
+        LifetimeValue: 0m,
+        EarlierContacts: state.State.Tickets
+            .OrderByDescending(t => t.OpenedAt)
+            .Select(t => new PriorContact(t.TicketId, t.OpenedAt, null, t.OrderId, null, null, null, null))
+            .ToArray());
 
     public Task<CustomerSnapshot?> Get() => Task.FromResult(state.RecordExists
         ? new CustomerSnapshot(GrainKeys.Split(this.GetPrimaryKeyString()).Id, state.State.Email, state.State.Name,

@@ -14,7 +14,10 @@ internal static class AssessmentMapper
         result.Reasons.Select(r => new Reason(r.Code, r.Rule, r.Detail, r.Evidence.ToArray(), new Dictionary<string, string>(r.Inputs))).ToArray(),
         result.ModelVersion,
         result.PolicyVersion,
-        at);
+        at)
+    {
+        Details = result.Assessment,
+    };
 
     private static Route ToRoute(TriageRoute route) => route switch
     {

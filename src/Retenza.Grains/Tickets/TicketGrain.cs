@@ -1,13 +1,17 @@
 using Retenza.Messages;
 using Retenza.Tenancy;
 using Retenza.Tickets;
+using Retenza.Grains.Orders;
+using Retenza.Grains.Policy;
 using Retenza.Triage;
+using Retenza.Triage.Customers;
 
 namespace Retenza.Grains.Tickets;
 
 public sealed class TicketGrain(
     [PersistentState("ticket", StorageNames.Default)] IPersistentState<TicketState> state,
     ITriagePipeline triage,
+    TenantPolicyCache policies,
     TimeProvider time) : Grain, ITicketGrain
 {
     private const string System = "system";
@@ -18,7 +22,7 @@ public sealed class TicketGrain(
 
     private (string Tenant, string Id) Key => _key ??= GrainKeys.Split(this.GetPrimaryKeyString());
 
-    public async Task<IngestResult> Open(InboundMessage message, string customerId)
+    public async Task<IngestResult> Open(InboundMessage message, string customerId, CustomerContext customer)
     {
         if (state.RecordExists)
         {
@@ -35,8 +39,17 @@ public sealed class TicketGrain(
         Ticket.Messages.Add(ThreadMessage.Inbound(message));
         Move(TicketStatus.Received, System, [], null, null, now);
 
-        var result = await triage.TriageAsync(new TriageRequest(
-            Key.Tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt));
+        var request = new TriageRequest(
+            Key.Tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt)
+        {
+            FromName = message.From.Name,
+            Html = message.Html,
+            Attachments = message.Attachments,
+            Customer = customer,
+            Policy = await policies.GetAsync(Key.Tenant),
+            Orders = new GrainOrderSource(GrainFactory, Key.Tenant),
+        };
+        var result = await triage.TriageAsync(request);
         var assessment = AssessmentMapper.ToAssessment(result, time.GetUtcNow());
         Ticket.Assessment = assessment;
         Ticket.Queue = assessment.Queue;
@@ -44,6 +57,11 @@ public sealed class TicketGrain(
         var codes = assessment.Reasons.Select(r => r.Code).ToArray();
         Move(TicketStatus.Triaged, System, [], assessment.PolicyVersion, null, assessment.AssessedAt);
         Move(TicketLifecycle.StatusFor(assessment.Route), System, codes, assessment.PolicyVersion, null, assessment.AssessedAt);
+        if (assessment.Route == Route.Auto && assessment.Details?.Draft is { } draft)
+        {
+            // The reply goes out through the platform: it waits on the thread until delivery is confirmed.
+            Ticket.Messages.Add(Outbound(draft.Text, assessment.AssessedAt) with { Delivery = DeliveryState.Pending });
+        }
 
         // One write for the whole opening: received, triaged and routed land together or not at all.
         await Persist();

@@ -1,0 +1,34 @@
+using Orleans.Concurrency;
+using Retenza.Customers;
+using Retenza.Grains.Orders;
+using Retenza.Grains.Policy;
+using Retenza.Messages;
+using Retenza.Previews;
+using Retenza.Tenancy;
+using Retenza.Triage;
+using Retenza.Triage.Customers;
+using Retenza.Triage.Orders;
+
+namespace Retenza.Grains.Previews;
+
+[StatelessWorker]
+public sealed class TriagePreviewGrain(ITriagePipeline triage, TenantPolicyCache policies) : Grain, ITriagePreviewGrain
+{
+    public async Task<TriageResult> Preview(string tenant, InboundMessage message, OrderSnapshot? order, CustomerContext? customer)
+    {
+        customer ??= await GrainFactory
+            .GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, CustomerIds.ForEmail(tenant, message.From.Email)))
+            .Context();
+
+        var request = new TriageRequest(tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt)
+        {
+            FromName = message.From.Name,
+            Html = message.Html,
+            Attachments = message.Attachments,
+            Customer = customer,
+            Policy = await policies.GetAsync(tenant),
+            Orders = new PreviewOrderSource(order, new GrainOrderSource(GrainFactory, tenant)),
+        };
+        return await triage.TriageAsync(request);
+    }
+}
