@@ -13,7 +13,7 @@ public static class HtmlText
     public static string ToPlainText(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var tokenizer = new HtmlTokenizer(new StringReader(html)) { DecodeCharacterReferences = true };
+        var tokenizer = new HtmlTokenizer(new StringReader(html)) { DecodeCharacterReferences = true, IgnoreTruncatedTags = true };
         var output = new PlainTextWriter();
         var hiddenDepth = 0;
         var preDepth = 0;

@@ -1,7 +1,8 @@
 namespace Retenza.Triage.Reading;
 
 /// <summary>
-/// Offline language detection in microseconds: a non-Latin script decides on its own (Cyrillic,
+/// Offline language detection in microseconds: a non-Latin script decides on its own (Cyrillic as
+/// Russian, or Ukrainian when it has Ukrainian-only letters,
 /// Greek, Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese, Korean); Latin text is scored
 /// against our hand-written word profiles (<see cref="LanguageProfiles"/>). Tokens with digits,
 /// URLs and email addresses are ignored, so order numbers and links do not sway the guess.
@@ -39,6 +40,7 @@ public sealed class LanguageDetector : ILanguageDetector
         Span<double> letterEvidence = stackalloc double[LanguageProfiles.Codes.Length];
         Span<int> scriptLetters = stackalloc int[(int)Script.Hangul + 1];
         Span<char> lowered = stackalloc char[32];
+        var ukrainianLetters = 0;
 
         foreach (var chunkRange in source.Split(' '))
         {
@@ -57,6 +59,7 @@ public sealed class LanguageDetector : ILanguageDetector
                 if (script != Script.Other)
                 {
                     scriptLetters[(int)script]++;
+                    ukrainianLetters += IsUkrainianLetter(c) ? 1 : 0;
                     if (LetterLanguages.TryGetValue(char.ToLowerInvariant(c), out var language))
                     {
                         letterEvidence[language] = Math.Min(MaxLetterEvidence, letterEvidence[language] + LetterEvidence);
@@ -80,10 +83,13 @@ public sealed class LanguageDetector : ILanguageDetector
             }
         }
 
-        return ScriptGuess(scriptLetters) ?? ProfileGuess(evidence, letterEvidence);
+        return ScriptGuess(scriptLetters, ukrainianLetters > 0) ?? ProfileGuess(evidence, letterEvidence);
     }
 
-    private static LanguageGuess? ScriptGuess(ReadOnlySpan<int> scriptLetters)
+    /// <summary>Letters Ukrainian writes and Russian does not.</summary>
+    private static bool IsUkrainianLetter(char c) => c is 'і' or 'ї' or 'є' or 'ґ' or 'І' or 'Ї' or 'Є' or 'Ґ';
+
+    private static LanguageGuess? ScriptGuess(ReadOnlySpan<int> scriptLetters, bool ukrainian)
     {
         var total = 0;
         var best = Script.Other;
@@ -106,7 +112,7 @@ public sealed class LanguageDetector : ILanguageDetector
 
         var code = best switch
         {
-            Script.Cyrillic => "ru",
+            Script.Cyrillic => ukrainian ? "uk" : "ru",
             Script.Greek => "el",
             Script.Arabic => "ar",
             Script.Hebrew => "he",
