@@ -69,7 +69,7 @@ public sealed class MessageBodyTests(RetenzaApiFactory factory)
 
         var response = await _acme.PostRawAsync(message.ToJsonString(), contentType);
 
-        await HttpAssert.ProblemAsync(response, 415, "Unsupported media type", "Send the message as 'Content-Type: application/json'.");
+        await HttpAssert.ProblemAsync(response, 415, "Unsupported media type", "Send the message as 'Content-Type: application/json', or the raw email as 'message/rfc822'.");
         await _acme.AssertNothingStoredAsync(TestTenants.Acme.Name, message.MessageId(), message.FromEmail());
     }
 
@@ -80,7 +80,7 @@ public sealed class MessageBodyTests(RetenzaApiFactory factory)
 
         var response = await _acme.PostRawAsync(message.ToJsonString(), contentType: null);
 
-        await HttpAssert.ProblemAsync(response, 415, "Unsupported media type", "Send the message as 'Content-Type: application/json'.");
+        await HttpAssert.ProblemAsync(response, 415, "Unsupported media type", "Send the message as 'Content-Type: application/json', or the raw email as 'message/rfc822'.");
         await _acme.AssertNothingStoredAsync(TestTenants.Acme.Name, message.MessageId(), message.FromEmail());
     }
 

@@ -16,6 +16,7 @@ public static class ApiServiceExtensions
             .Validate(s => s.MaxMessageBytes > 0, "Retenza:Api:MaxMessageBytes must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Retenza.Triage.Reading.IMimeEmailParser, Retenza.Triage.Reading.MimeEmailParser>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ClusterUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o =>

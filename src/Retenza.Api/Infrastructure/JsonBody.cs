@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization.Metadata;
@@ -20,40 +19,15 @@ public static partial class JsonBody
                 "Send the message as 'Content-Type: application/json'."));
         }
 
-        if (request.ContentLength > maxBytes)
+        var (buffer, problem) = await BoundedBody.ReadAsync(request, maxBytes, "The request body must be a JSON object.", ct);
+        if (problem is not null)
         {
-            return (null, TooLarge(maxBytes));
-        }
-
-        // Content-Length may be absent (chunked): count while reading and stop one byte past the limit.
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return (null, TooLarge(maxBytes));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        if (buffer.Length == 0)
-        {
-            return (null, Problems.Create(StatusCodes.Status400BadRequest, "Empty body", "The request body must be a JSON object."));
+            return (null, problem);
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), typeInfo);
+            var value = JsonSerializer.Deserialize(buffer!.GetBuffer().AsSpan(0, (int)buffer.Length), typeInfo);
             return value is null
                 ? (null, Problems.Create(StatusCodes.Status400BadRequest, "Malformed JSON", "The request body must be a JSON object, not null."))
                 : (value, null);
@@ -82,6 +56,4 @@ public static partial class JsonBody
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
-    private static IResult TooLarge(int maxBytes) =>
-        Problems.Create(StatusCodes.Status413PayloadTooLarge, "Message too large", $"The body exceeds the limit of {maxBytes} bytes.");
 }

@@ -5,6 +5,7 @@ using Retenza.Api.Infrastructure;
 using Retenza.Customers;
 using Retenza.Tenancy;
 using Retenza.Tickets;
+using Retenza.Triage.Reading;
 
 namespace Retenza.Api.Messages;
 
@@ -22,7 +23,12 @@ public static class MessagesApi
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                    Description = "The message as JSON, or the raw email (RFC 5322) as message/rfc822 with an optional ?orderId=.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = schema },
+                        [RawEmailBody.MediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                    },
                 };
             })
             .Produces<TicketSummary>(StatusCodes.Status201Created)
@@ -37,11 +43,28 @@ public static class MessagesApi
     private static async Task<IResult> Ingest(
         HttpRequest request,
         IGrainFactory grains,
+        IMimeEmailParser mime,
         IOptions<ApiSettings> settings,
         TimeProvider time,
         CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, RetenzaJsonContext.Default.InboundMessageRequest, settings.Value.MaxMessageBytes, ct);
+        InboundMessageRequest? body;
+        IReadOnlyList<AttachmentInfo> attachments = [];
+        IResult? problem;
+        if (RawEmailBody.IsRawEmail(request))
+        {
+            (body, attachments, problem) = await RawEmailBody.ReadAsync(request, mime, settings.Value.MaxMessageBytes, ct);
+        }
+        else if (request.HasJsonContentType())
+        {
+            (body, problem) = await JsonBody.ReadAsync(request, RetenzaJsonContext.Default.InboundMessageRequest, settings.Value.MaxMessageBytes, ct);
+        }
+        else
+        {
+            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send the message as 'Content-Type: application/json', or the raw email as '{RawEmailBody.MediaType}'.");
+        }
+
         if (problem is not null)
         {
             return problem;
@@ -52,8 +75,10 @@ public static class MessagesApi
             return TypedResults.ValidationProblem(errors, title: "The message is not valid");
         }
 
+        message = message! with { Attachments = attachments };
+
         var tenant = request.HttpContext.User.Tenant();
-        var customerId = CustomerIds.ForEmail(tenant, message!.From.Email);
+        var customerId = CustomerIds.ForEmail(tenant, message.From.Email);
         var result = await grains.GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, customerId)).Ingest(message);
         return result.Outcome switch
         {
