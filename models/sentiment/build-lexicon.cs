@@ -5,8 +5,8 @@
 //   dotnet run models/sentiment/build-lexicon.cs -- ../shared/data
 using Retenza.Triage.Sentiment;
 
-var data = args.Length > 0 ? args[0] : "../shared/data";
-var here = Path.GetDirectoryName(Path.GetFullPath("models/sentiment/build-lexicon.cs"))!;
+var data = Path.GetFullPath(args.Length > 0 ? args[0] : "../shared/data");
+var here = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Path.GetFullPath("models/sentiment");
 using var vader = File.OpenText(Path.Combine(data, "vader", "vader_lexicon.txt"));
 using var afinn = File.OpenText(Path.Combine(data, "afinn", "AFINN-en-165.txt"));
 using var support = File.OpenText(Path.Combine(here, "support-terms.tsv"));

@@ -29,7 +29,6 @@ internal static partial class FrustrationPhrases
         (StillNot(), FrustrationSignalKind.Waiting, 2, false),
         (NoResponse(), FrustrationSignalKind.Waiting, 2, false),
         (WaitingLong(), FrustrationSignalKind.Waiting, 2, false),
-        (WeeksAgo(), FrustrationSignalKind.Waiting, 1, false),
         (StrongFrustration(), FrustrationSignalKind.ExplicitFrustration, 3, true),
         (ClearFrustration(), FrustrationSignalKind.ExplicitFrustration, 2, true),
         (FrustrationWord(), FrustrationSignalKind.ExplicitFrustration, 1, true),
@@ -118,9 +117,6 @@ internal static partial class FrustrationPhrases
 
     [GeneratedRegex(@"\b(waiting|waited)\b[^.!?\n]{0,20}?\b(weeks|months|ages|forever)\b", Options)]
     private static partial Regex WaitingLong();
-
-    [GeneratedRegex(@"\b((weeks|months) (ago|now|later)|over (a|two|three|\d+) (weeks?|months?))\b", Options)]
-    private static partial Regex WeeksAgo();
 
     [GeneratedRegex(@"\b(fed up|sick (of|and tired)|had enough|last straw|never again|never (order|buy|shop|purchase)\w* (from|with|here|again)|lost (all )?(my )?(patience|trust|faith)|furious|livid|fuming|infuriat\w*|outraged|angry|beyond (frustrated|angry|annoyed))\b", Options)]
     private static partial Regex StrongFrustration();

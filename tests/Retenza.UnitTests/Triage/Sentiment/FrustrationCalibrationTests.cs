@@ -1,3 +1,4 @@
+using Retenza.Triage.Reading;
 using Retenza.Triage.Sentiment;
 
 namespace Retenza.UnitTests.Triage.Sentiment;
@@ -91,5 +92,39 @@ public sealed class FrustrationCalibrationTests
         Assert.True(meanScores[FrustrationLevel.None] > 0, $"none {meanScores[FrustrationLevel.None]}");
         Assert.True(meanScores[FrustrationLevel.Low] < 0, $"low {meanScores[FrustrationLevel.Low]}");
         Assert.True(meanScores[FrustrationLevel.Medium] < 0, $"medium {meanScores[FrustrationLevel.Medium]}");
+    }
+
+    [Fact]
+    public void A_long_factual_complaint_read_through_the_email_reader_is_low()
+    {
+        const string email = """
+            Hi,
+
+            I ordered a ceramic vase (order RT-10006) two weeks ago and it arrived today with a big crack down the side.
+            The box was also crushed, so I think it happened in transit. I'm honestly a bit disappointed because it was
+            meant to be a birthday present for my mother.
+
+            Could you send a replacement, or refund me if that's not possible? I can send photos of the damage if you need them.
+
+            Thanks,
+            Jane
+            """;
+
+        var reading = Analyzer.Analyze(new EmailReader().Read("Broken vase", email, null).ScoringText);
+
+        Assert.Equal(FrustrationLevel.Low, reading.Frustration);
+        Assert.Contains("bit disappointed", reading.Evidence);
+    }
+
+    [Theory]
+    [InlineData("Hello,\n\nI would like to change the shipping address on my order RT-4410 before it ships. Please let me know if this is possible.\n\nKind regards,\nTom")]
+    [InlineData("Dear support,\n\nThe jeans I received are the wrong size - I ordered a 32 and got a 34. No big deal, but could you arrange an exchange?\n\nBest,\nMarco")]
+    [InlineData("Hi, I think there's a problem with my account, I can't log in and the password reset email never arrives. Can you help me? Thank you")]
+    [InlineData("Hi team, just a quick one: my discount code WELCOME10 didn't apply at checkout. Can you refund the difference? Cheers, Sam")]
+    public void Polite_emails_with_a_problem_stay_none(string email)
+    {
+        var reading = Analyzer.Analyze(new EmailReader().Read("Question", email, null).ScoringText);
+
+        Assert.Equal(FrustrationLevel.None, reading.Frustration);
     }
 }
