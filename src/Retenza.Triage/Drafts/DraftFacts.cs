@@ -1,0 +1,15 @@
+using Retenza.Triage.Orders;
+
+namespace Retenza.Triage.Drafts;
+
+/// <summary>What a template may depend on when choosing how to answer.</summary>
+public sealed record DraftFacts(string Intent, OrderSnapshot? Order, bool OrderReferenced, bool AutoSendAllowed)
+{
+    public bool Found => Order is not null;
+
+    public bool HasShipment => Order is { Shipments.Count: > 0 };
+
+    public RefundStatus? RefundStatus => Order?.Refund?.Status;
+
+    public bool Is(params OrderStatus[] statuses) => Order is not null && statuses.Contains(Order.Status);
+}
