@@ -61,8 +61,6 @@ public sealed record TriagePolicy
     /// <summary>Tenant overrides of reply templates, by intent.</summary>
     public IReadOnlyDictionary<string, string> Templates { get; init; } = new Dictionary<string, string>();
 
-    public static TriagePolicy Default { get; } = new();
-
     public static IReadOnlyDictionary<string, ReasonRoute> DefaultReasonRoutes { get; } = new Dictionary<string, ReasonRoute>
     {
         ["fraud_claim"] = new(RouteCeiling.Escalate, "risk", 3),
@@ -87,4 +85,8 @@ public sealed record TriagePolicy
         ["auto_send_disabled"] = new(RouteCeiling.Review, "review", 0),
         ["draft_check_failed"] = new(RouteCeiling.Review, "review", 0),
     };
+
+    // Declared after DefaultReasonRoutes on purpose: static initializers run in text order, and
+    // ReasonRoutes' default reads DefaultReasonRoutes, which would otherwise still be null here.
+    public static TriagePolicy Default { get; } = new();
 }
