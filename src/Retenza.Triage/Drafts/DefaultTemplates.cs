@@ -22,6 +22,9 @@ public static class DefaultTemplates
     private static readonly OrderStatus[] OnItsWay = [OrderStatus.Shipped, OrderStatus.PartiallyDelivered];
     private static readonly OrderStatus[] LeftTheWarehouse = [OrderStatus.Shipped, OrderStatus.PartiallyDelivered, OrderStatus.Delivered, OrderStatus.Returned];
 
+    // A lost or returning parcel needs someone to decide between reshipping and refunding.
+    private const string Astray = "I'm sorry: I can see that the parcel for order {order_id} ({carrier}, tracking number {tracking}) is {shipment_status}. I've passed this to our team, who will sort out the next step and get back to you by email.";
+
     private static readonly Dictionary<string, ReplyTemplate[]> ByIntent = new(StringComparer.Ordinal)
     {
         ["cancel_order"] =
@@ -77,6 +80,7 @@ public static class DefaultTemplates
         ["track_order"] =
         [
             new("track_order/cancelled", Information, "Your order {order_id} was cancelled, so it won't be shipped. If that's unexpected, just reply and our team will look into it.", f => f.Is(OrderStatus.Cancelled)),
+            new("track_order/astray", AgentReview, Astray, f => f.ParcelAstray),
             new("track_order/not_shipped", Information, "Your order {order_id} is {order_status} and hasn't shipped yet. You'll get the tracking details as soon as it does.", f => f.Is(NotShipped) && !f.HasShipment),
             new("track_order/shipment", Information, "I can see your order {order_id}. It's with {carrier}, tracking number {tracking}, and it is {shipment_status}. The expected delivery date is {eta}. If anything looks wrong, just reply to this email."),
         ],
@@ -109,6 +113,7 @@ public static class DefaultTemplates
         ],
         ["delivery_delayed"] =
         [
+            new("delivery_delayed/astray", AgentReview, Astray, f => f.ParcelAstray),
             new("delivery_delayed", Information, "I'm sorry your order {order_id} is taking longer than expected. It's with {carrier}, tracking number {tracking}, and it is {shipment_status}. The latest expected delivery date is {eta}. If it hasn't arrived by then, just reply and we'll look into it."),
         ],
         ["fraud_claim"] = [new("fraud_claim", Handoff, "Thank you for telling us. I've passed your message straight to our security team, who will contact you personally. Please don't send card details by email.")],

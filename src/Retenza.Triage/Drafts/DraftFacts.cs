@@ -11,5 +11,9 @@ public sealed record DraftFacts(string Intent, OrderSnapshot? Order, bool OrderR
 
     public RefundStatus? RefundStatus => Order?.Refund?.Status;
 
+    /// <summary>The parcel went astray: lost, or on its way back to the store.</summary>
+    public bool ParcelAstray => Order is not null
+        && SlotValues.CurrentShipment(Order)?.Status is ShipmentStatus.Lost or ShipmentStatus.ReturnedToSender;
+
     public bool Is(params OrderStatus[] statuses) => Order is not null && statuses.Contains(Order.Status);
 }

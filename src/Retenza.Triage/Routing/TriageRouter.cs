@@ -1,3 +1,4 @@
+using Retenza.Triage.Drafts;
 using Retenza.Triage.Policy;
 using Retenza.Triage.Rules;
 
@@ -8,8 +9,8 @@ namespace Retenza.Triage.Routing;
 /// <list type="number">
 /// <item>The router adds its own reasons: <c>draft_check_failed</c> (no draft, or a check failed),
 /// <c>low_confidence</c> (below the medium threshold), <c>auto_send_disabled</c> (confident enough
-/// to send, but the policy does not let this intent auto-send), and the intent's own code when the
-/// intent is human-only and no rule reported it.</item>
+/// to send, but the policy does not let this intent auto-send; or the draft itself says a person
+/// will follow up), and the intent's own code when the intent is human-only and no rule reported it.</item>
 /// <item>Each reason's policy route gives a ceiling: the most automatic route it allows.</item>
 /// <item>The confidence gives a band: ≥ the intent's high threshold → auto, ≥ medium → review, else escalate.</item>
 /// <item>The route is the strictest of the band and every ceiling. A human-only intent or code is
@@ -83,25 +84,43 @@ public sealed class TriageRouter
                 ("confidence", Reasons.Number(confidence)),
                 ("medium_threshold", Reasons.Number(policy.MediumThreshold)));
         }
-        else if (confidence >= high && !IntentPolicy.AllowsAutoSend(policy, intent))
+        else if (confidence >= high && AutoSendBlocker(input) is { } blocker)
         {
             yield return Reasons.Create(
                 ReasonCodes.AutoSendDisabled,
-                "router.auto_send",
-                IntentPolicy.IsHumanOnly(policy, intent)
-                    ? $"{intent} is human-only, so it is never auto-sent."
-                    : $"The policy does not let {intent} auto-send, so a confident draft waits for review.",
-                [$"confidence {Reasons.Number(confidence)} ≥ {Reasons.Number(high)}", $"{intent} not in auto-send intents"],
+                blocker.Rule,
+                blocker.Detail,
+                [$"confidence {Reasons.Number(confidence)} ≥ {Reasons.Number(high)}", blocker.Evidence],
                 ("intent", intent),
                 ("confidence", Reasons.Number(confidence)),
                 ("high_threshold", Reasons.Number(high)));
         }
     }
 
+    /// <summary>Why this draft may not be sent unreviewed however confident we are, or null when it may.</summary>
+    private static (string Rule, string Detail, string Evidence)? AutoSendBlocker(RoutingInput input)
+    {
+        var intent = input.Intent.Name;
+        if (IntentPolicy.IsHumanOnly(input.Policy, intent))
+        {
+            return ("router.auto_send", $"{intent} is human-only, so it is never auto-sent.", $"{intent} is human-only");
+        }
+
+        if (!IntentPolicy.AllowsAutoSend(input.Policy, intent))
+        {
+            return ("router.auto_send", $"The policy does not let {intent} auto-send, so a confident draft waits for review.", $"{intent} not in auto-send intents");
+        }
+
+        // Sent on its own, "our team will look into it" would be a promise nobody keeps.
+        return input.Draft?.Action is DraftActions.AgentReview or DraftActions.Handoff
+            ? ("router.draft_action", $"The draft says a person will follow up ({input.Draft.Action}), so one must see the ticket.", $"draft action {input.Draft.Action}")
+            : null;
+    }
+
     private static TriageRoute Band(RoutingInput input)
     {
         var confidence = Confidence(input);
-        if (confidence >= IntentPolicy.HighThreshold(input.Policy, input.Intent.Name) && IntentPolicy.AllowsAutoSend(input.Policy, input.Intent.Name))
+        if (confidence >= IntentPolicy.HighThreshold(input.Policy, input.Intent.Name) && AutoSendBlocker(input) is null)
         {
             return TriageRoute.Auto;
         }

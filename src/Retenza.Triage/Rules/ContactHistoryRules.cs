@@ -1,3 +1,4 @@
+using System.Globalization;
 using Retenza.Triage.Customers;
 using Retenza.Triage.Intents;
 using Retenza.Triage.Sentiment;
@@ -55,9 +56,9 @@ public static class ContactHistoryRules
             "history.repeat_contact",
             $"{same.Count} earlier contacts on the same issue in the last {input.Policy.RepeatContactWindowDays} days.",
             same.Select(match => $"{match.Contact.TicketId} on {Reasons.Date(match.Contact.At)} ({match.Why})"),
-            ("earlier_contacts", same.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("threshold", input.Policy.RepeatContactCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("window_days", input.Policy.RepeatContactWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("earlier_contacts", same.Count.ToString(CultureInfo.InvariantCulture)),
+            ("threshold", input.Policy.RepeatContactCount.ToString(CultureInfo.InvariantCulture)),
+            ("window_days", input.Policy.RepeatContactWindowDays.ToString(CultureInfo.InvariantCulture)),
             ("order", orderId ?? ""),
             ("intent", intent));
     }
@@ -102,7 +103,7 @@ public static class ContactHistoryRules
                 $"this message: {Name(input.Sentiment.Frustration)}",
             ],
             ("levels", path),
-            ("window_days", input.Policy.RepeatContactWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ("window_days", input.Policy.RepeatContactWindowDays.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static FrustrationLevel? Parse(string? level) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Retenza.Triage.Orders;
 
 namespace Retenza.Triage.Rules;
@@ -42,7 +43,7 @@ public static class OrderRules
                 $"Order {snapshot.OrderId} shipped in parts and at least one part was lost.",
                 snapshot.Shipments.Select(Describe),
                 ("order", snapshot.OrderId),
-                ("shipments", snapshot.Shipments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                ("shipments", snapshot.Shipments.Count.ToString(CultureInfo.InvariantCulture)));
         }
 
         var returnIntent = ReturnIntent(input);

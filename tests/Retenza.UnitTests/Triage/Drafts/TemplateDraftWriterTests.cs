@@ -230,4 +230,22 @@ public sealed class TemplateDraftWriterTests
     {
         Assert.All(DefaultTemplates.Intents, intent => Assert.Null(DefaultTemplates.All(intent)[^1].When));
     }
+
+    [Theory]
+    [InlineData(ShipmentStatus.Lost, "is reported lost by the carrier.")]
+    [InlineData(ShipmentStatus.ReturnedToSender, "is on its way back to us.")]
+    public void A_parcel_gone_astray_is_named_and_handed_to_the_team(ShipmentStatus status, string wording)
+    {
+        var order = Snapshot(shipments: [new Shipment("UPS", "1Z5", status, ["VASE-1"], null)]);
+
+        foreach (var intent in new[] { "track_order", "delivery_delayed" })
+        {
+            var draft = Write(DraftFor(intent, order));
+
+            Assert.Equal($"default:{intent}/astray", draft.Template);
+            Assert.Equal(DraftActions.AgentReview, draft.Action);
+            Assert.Contains("the parcel for order RT-10006 (UPS, tracking number 1Z5) " + wording, draft.Text, StringComparison.Ordinal);
+            Assert.True(draft.AllChecksPassed);
+        }
+    }
 }

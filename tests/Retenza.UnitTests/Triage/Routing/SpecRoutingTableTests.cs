@@ -172,4 +172,16 @@ public sealed class SpecRoutingTableTests
         Assert.Same(TriagePolicy.DefaultReasonRoutes, TriagePolicy.Default.ReasonRoutes);
         Assert.Equal(new ReasonRoute(RouteCeiling.Escalate, "risk", 3), TriagePolicy.Default.ReasonRoutes[ReasonCodes.LegalThreat]);
     }
+
+    [Fact]
+    public void A_lost_parcel_or_a_missing_refund_is_answered_but_waits_for_the_person_it_promises()
+    {
+        var lost = Found(Snapshot(shipments: [new Shipment("UPS", "1Z5", ShipmentStatus.Lost, ["VASE-1"], null)]));
+
+        var tracking = Triage(Input("Where is my order?", "track_order", 0.99, order: lost));
+        var refund = Triage(Input("Where is my refund?", "track_refund", 0.99, order: Found(Snapshot())));
+
+        AssertRoute(tracking, TriageRoute.Review, "review", ReasonCodes.AutoSendDisabled);
+        AssertRouteOnly(refund, TriageRoute.Review, "review");
+    }
 }

@@ -220,4 +220,27 @@ public sealed class TriageRouterTests
 
         Assert.Equal((TriageRoute.Escalate, "escalations"), (decision.Route, decision.Queue));
     }
+
+    [Theory]
+    [InlineData(DraftActions.AgentReview)]
+    [InlineData(DraftActions.Handoff)]
+    public void A_draft_that_says_a_person_will_follow_up_is_never_sent_on_its_own(string action)
+    {
+        var decision = Route(0.99, "track_refund", draft: Clean with { Action = action });
+
+        Assert.Equal((TriageRoute.Review, "review"), (decision.Route, decision.Queue));
+        var reason = Assert.Single(decision.Reasons);
+        Assert.Equal((ReasonCodes.AutoSendDisabled, "router.draft_action"), (reason.Code, reason.Rule));
+    }
+
+    [Fact]
+    public void A_tenant_cannot_make_a_follow_up_promise_auto_send_by_relaxing_the_reason()
+    {
+        var policy = TriagePolicy.Default with
+        {
+            ReasonRoutes = new Dictionary<string, ReasonRoute>(TriagePolicy.DefaultReasonRoutes) { [ReasonCodes.AutoSendDisabled] = new(RouteCeiling.Auto, "review", 0) },
+        };
+
+        Assert.Equal(TriageRoute.Review, Route(0.99, "track_refund", policy, Clean with { Action = DraftActions.AgentReview }).Route);
+    }
 }
