@@ -1,0 +1,58 @@
+namespace Retenza.Triage.Rules;
+
+/// <summary>
+/// The hard rules of SPEC §4. Every rule that fires becomes one reason; the router, not the rules,
+/// decides what the reasons do. Human-only codes fire twice over on purpose: from the classifier
+/// (<c>intent.*</c>) and from the phrase table (<c>phrase.*</c>), so either alone reaches a human.
+/// </summary>
+public sealed class RuleEngine(PhraseMatcher phrases) : IRuleEngine
+{
+    public RuleEngine()
+        : this(PhraseMatcher.Default)
+    {
+    }
+
+    public IReadOnlyList<TriageReason> Evaluate(RuleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        return
+        [
+            .. IntentRules.Evaluate(input),
+            .. PhraseReasons(input),
+            .. ContactHistoryRules.Evaluate(input),
+            .. SentimentRules.Evaluate(input),
+            .. OrderRules.Evaluate(input),
+            .. MessageRules.Evaluate(input),
+        ];
+    }
+
+    private IEnumerable<TriageReason> PhraseReasons(RuleInput input)
+    {
+        // The subject counts: "Chargeback" is often all a customer writes there.
+        var text = input.Email.Subject + "\n" + input.Email.ScoringText;
+        return phrases.Match(text)
+            .GroupBy(match => match.Rule.Code)
+            .Select(group => Reasons.Create(
+                group.Key,
+                "phrase." + group.Key,
+                $"The customer's own words match the {group.Key} phrase rules.",
+                Quotes(group).Distinct(StringComparer.OrdinalIgnoreCase),
+                ("patterns", string.Join(",", group.Select(match => match.Rule.Id).Distinct()))));
+    }
+
+    /// <summary>The matched texts in order; a match inside a longer one ("chargeback" in "file a chargeback") is not quoted twice.</summary>
+    private static IEnumerable<string> Quotes(IEnumerable<PhraseMatch> matches)
+    {
+        var kept = new List<PhraseMatch>();
+        foreach (var match in matches.OrderBy(m => m.Index).ThenByDescending(m => m.Text.Length))
+        {
+            if (!kept.Any(k => match.Index >= k.Index && match.Index + match.Text.Length <= k.Index + k.Text.Length))
+            {
+                kept.Add(match);
+            }
+        }
+
+        return kept.Select(match => match.Text);
+    }
+}

@@ -1,0 +1,319 @@
+using Retenza.Triage.Rules;
+using static Retenza.UnitTests.Triage.Rules.TriageSamples;
+
+namespace Retenza.UnitTests.Triage.Rules;
+
+/// <summary>
+/// The phrase rules on emails the classifier is assumed to have missed (it read <c>track_order</c>):
+/// paraphrases that must still reach a human, and negations and near misses that must not fire.
+/// </summary>
+public sealed class PhraseRuleTests
+{
+    public static TheoryData<string, string> Paraphrases() => new()
+    {
+        { ReasonCodes.LegalThreat, "If this isn't fixed I will contact my lawyer." },
+        { ReasonCodes.LegalThreat, "My attorney will be in touch." },
+        { ReasonCodes.LegalThreat, "I'm going to sue you for this." },
+        { ReasonCodes.LegalThreat, "Refund me by Friday or I'll sue." },
+        { ReasonCodes.LegalThreat, "See you in court." },
+        { ReasonCodes.LegalThreat, "I will be taking legal action against your company." },
+        { ReasonCodes.LegalThreat, "I've already spoken to my solicitor about this." },
+        { ReasonCodes.LegalThreat, "I'll be reporting you to the Better Business Bureau." },
+        { ReasonCodes.LegalThreat, "Keeping my money after cancelling is a breach of contract." },
+        { ReasonCodes.LegalThreat, "Expect to hear from our legal team." },
+        { ReasonCodes.LegalThreat, "I am forwarding this to my lawyer today." },
+        { ReasonCodes.LegalThreat, "Do you want me to get lawyers involved?" },
+        { ReasonCodes.LegalThreat, "I will file in small claims court if I have to." },
+        { ReasonCodes.LegalThreat, "If this isn't fixed my lawyer will be in touch." },
+        { ReasonCodes.LegalThreat, "I don't want to have to involve my attorney, but I will." },
+        { ReasonCodes.LegalThreat, "Other customers and I are looking at a class action." },
+        { ReasonCodes.LegalThreat, "I will be seeking legal advice." },
+        { ReasonCodes.LegalThreat, "You'll be hearing from my lawyers." },
+        { ReasonCodes.LegalThreat, "I'm prepared to go to court over this." },
+        { ReasonCodes.LegalThreat, "I'll have my attorney send you a letter." },
+
+        { ReasonCodes.FraudClaim, "Someone used my card without permission." },
+        { ReasonCodes.FraudClaim, "There is an unauthorized charge from your store on my statement." },
+        { ReasonCodes.FraudClaim, "I didn't authorise this payment." },
+        { ReasonCodes.FraudClaim, "I never placed this order, my account must have been hacked." },
+        { ReasonCodes.FraudClaim, "My credit card was stolen and used on your site." },
+        { ReasonCodes.FraudClaim, "This is fraud." },
+        { ReasonCodes.FraudClaim, "I don't recognise this transaction at all." },
+        { ReasonCodes.FraudClaim, "I was charged for an order I never made." },
+        { ReasonCodes.FraudClaim, "Somebody logged into my account and bought three phones." },
+        { ReasonCodes.FraudClaim, "A purchase was made without my knowledge." },
+        { ReasonCodes.FraudClaim, "This order was not placed by me." },
+        { ReasonCodes.FraudClaim, "I think my identity has been stolen." },
+        { ReasonCodes.FraudClaim, "My card details were used by someone else." },
+        { ReasonCodes.FraudClaim, "These charges aren't mine." },
+        { ReasonCodes.FraudClaim, "I've been hacked and someone ordered stuff with my account." },
+        { ReasonCodes.FraudClaim, "Please cancel these orders, they were not made by me." },
+
+        { ReasonCodes.ChargebackThreat, "I'll be disputing this with my bank." },
+        { ReasonCodes.ChargebackThreat, "I will file a chargeback." },
+        { ReasonCodes.ChargebackThreat, "I'm going to dispute the charge with my credit card company." },
+        { ReasonCodes.ChargebackThreat, "I'll ask my bank to reverse the payment." },
+        { ReasonCodes.ChargebackThreat, "Opening a PayPal dispute today." },
+        { ReasonCodes.ChargebackThreat, "Otherwise I'll contact my card issuer to get my money back." },
+        { ReasonCodes.ChargebackThreat, "My bank will reverse this if you don't." },
+        { ReasonCodes.ChargebackThreat, "I'm reporting this transaction to Visa." },
+        { ReasonCodes.ChargebackThreat, "I will claw back the payment." },
+        { ReasonCodes.ChargebackThreat, "Charge-back incoming." },
+        { ReasonCodes.ChargebackThreat, "I will contest this payment." },
+        { ReasonCodes.ChargebackThreat, "I'm taking this up with my bank." },
+        { ReasonCodes.ChargebackThreat, "I'm going to call my bank and get the money back." },
+        { ReasonCodes.ChargebackThreat, "Expect a claim from my credit card provider." },
+
+        { ReasonCodes.AccessibilityComplaint, "Your site doesn't work with my screen reader." },
+        { ReasonCodes.AccessibilityComplaint, "I'm blind and I can't complete checkout." },
+        { ReasonCodes.AccessibilityComplaint, "The checkout is not accessible at all." },
+        { ReasonCodes.AccessibilityComplaint, "I can't navigate your website using only a keyboard." },
+        { ReasonCodes.AccessibilityComplaint, "There is no alt text on any of the product images." },
+        { ReasonCodes.AccessibilityComplaint, "As a deaf customer I couldn't use your phone-only support." },
+        { ReasonCodes.AccessibilityComplaint, "Your website fails basic WCAG requirements." },
+        { ReasonCodes.AccessibilityComplaint, "My son is visually impaired and your emails are useless to him." },
+        { ReasonCodes.AccessibilityComplaint, "VoiceOver skips the place order button entirely." },
+        { ReasonCodes.AccessibilityComplaint, "Your app is inaccessible to disabled people." },
+        { ReasonCodes.AccessibilityComplaint, "I use a magnifier and your pages fall apart." },
+        { ReasonCodes.AccessibilityComplaint, "The colour contrast on your buttons is so poor I can't find them." },
+        { ReasonCodes.AccessibilityComplaint, "Your captcha is impossible for someone with a visual impairment." },
+        { ReasonCodes.AccessibilityComplaint, "For someone with low vision, your checkout is a nightmare." },
+        { ReasonCodes.AccessibilityComplaint, "I rely on voice control and half your buttons can't be reached." },
+        { ReasonCodes.AccessibilityComplaint, "The site is impossible to use with assistive technology." },
+
+        { ReasonCodes.AccountJudgment, "Please merge my two accounts and move the store credit." },
+        { ReasonCodes.AccountJudgment, "Can you transfer the store credit from my old account to my new one?" },
+        { ReasonCodes.AccountJudgment, "I'd like to combine my accounts into one." },
+        { ReasonCodes.AccountJudgment, "My account was suspended for no reason." },
+        { ReasonCodes.AccountJudgment, "My late husband's account still has credit on it, can I take it over?" },
+        { ReasonCodes.AccountJudgment, "Please change the account holder to my wife." },
+        { ReasonCodes.AccountJudgment, "I accidentally created duplicate accounts." },
+        { ReasonCodes.AccountJudgment, "Move my loyalty points to my husband's account please." },
+        { ReasonCodes.AccountJudgment, "Who is the owner of this account? A former employee set it up." },
+        { ReasonCodes.AccountJudgment, "Please reinstate my account." },
+        { ReasonCodes.AccountJudgment, "Can you link my guest orders to my account?" },
+        { ReasonCodes.AccountJudgment, "The account belongs to my company, not to me." },
+        { ReasonCodes.AccountJudgment, "I'd like my points moved over to my new account." },
+        { ReasonCodes.AccountJudgment, "My ex still has access to our joint account, please remove her." },
+
+        { ReasonCodes.HumanRequested, "I want to speak to a real person." },
+        { ReasonCodes.HumanRequested, "Let me talk to someone." },
+        { ReasonCodes.HumanRequested, "Human please!" },
+        { ReasonCodes.HumanRequested, "Can I talk to a manager?" },
+        { ReasonCodes.HumanRequested, "Please put me through to a supervisor." },
+        { ReasonCodes.HumanRequested, "Is there an actual human reading this?" },
+        { ReasonCodes.HumanRequested, "Stop sending me automated replies." },
+        { ReasonCodes.HumanRequested, "Could someone call me about this?" },
+        { ReasonCodes.HumanRequested, "I need a human being, not a bot." },
+        { ReasonCodes.HumanRequested, "Transfer me to an agent." },
+        { ReasonCodes.HumanRequested, "Can a real human get back to me?" },
+        { ReasonCodes.HumanRequested, "I'd prefer to deal with a person." },
+    };
+
+    public static TheoryData<string, string> Negatives() => new()
+    {
+        { ReasonCodes.LegalThreat, "I'm not going to sue, I just want my money back." },
+        { ReasonCodes.LegalThreat, "No need to involve lawyers, just fix it." },
+        { ReasonCodes.LegalThreat, "I don't want to take legal action, please just help." },
+        { ReasonCodes.LegalThreat, "I have no intention of taking legal action." },
+        { ReasonCodes.LegalThreat, "I won't be contacting my lawyer, don't worry." },
+        { ReasonCodes.LegalThreat, "My lawyer friend recommended your store." },
+        { ReasonCodes.LegalThreat, "I'm a lawyer and I need a copy of my invoice." },
+        { ReasonCodes.LegalThreat, "Sue from accounting said you could help." },
+        { ReasonCodes.LegalThreat, "The court shoes I ordered are too small." },
+        { ReasonCodes.LegalThreat, "Is this case compatible with the phone I bought?" },
+
+        { ReasonCodes.FraudClaim, "I was charged twice for the same order." },
+        { ReasonCodes.FraudClaim, "I'm not claiming fraud, I just want to know what this charge is for." },
+        { ReasonCodes.FraudClaim, "I didn't order the blue one, I ordered red." },
+        { ReasonCodes.FraudClaim, "I authorized the payment but it failed." },
+        { ReasonCodes.FraudClaim, "You can use my card on file for the replacement." },
+        { ReasonCodes.FraudClaim, "No fraud here, I just forgot I had ordered it." },
+        { ReasonCodes.FraudClaim, "Someone from your team called me yesterday, thanks." },
+
+        { ReasonCodes.ChargebackThreat, "I don't want a chargeback, I'd rather you just refund me." },
+        { ReasonCodes.ChargebackThreat, "My bank says the payment went through." },
+        { ReasonCodes.ChargebackThreat, "Can I pay with PayPal?" },
+        { ReasonCodes.ChargebackThreat, "I won't dispute the charge, it was my mistake." },
+        { ReasonCodes.ChargebackThreat, "We have no intention of opening a PayPal dispute." },
+        { ReasonCodes.ChargebackThreat, "The dispute about the colour was settled by your team." },
+        { ReasonCodes.ChargebackThreat, "Please refund to the card I paid with." },
+        { ReasonCodes.ChargebackThreat, "I'd rather get a refund than file a chargeback." },
+
+        { ReasonCodes.AccessibilityComplaint, "The window blind arrived damaged." },
+        { ReasonCodes.AccessibilityComplaint, "Is the parcel locker accessible on Sundays?" },
+        { ReasonCodes.AccessibilityComplaint, "My screen is cracked on the phone you sent." },
+        { ReasonCodes.AccessibilityComplaint, "There are no accessibility issues, I just need the invoice." },
+        { ReasonCodes.AccessibilityComplaint, "I don't use a screen reader, but the page layout is broken on my phone." },
+        { ReasonCodes.AccessibilityComplaint, "The keyboard I ordered is missing a key." },
+        { ReasonCodes.AccessibilityComplaint, "Please add subtitles to the DVD description." },
+
+        { ReasonCodes.AccountJudgment, "I want to create an account." },
+        { ReasonCodes.AccountJudgment, "How do I change the email on my account?" },
+        { ReasonCodes.AccountJudgment, "I can't log into my account." },
+        { ReasonCodes.AccountJudgment, "Please move my delivery to Tuesday." },
+        { ReasonCodes.AccountJudgment, "Can I use my store credit on this order?" },
+        { ReasonCodes.AccountJudgment, "I don't want to merge my accounts, just delete the old one." },
+        { ReasonCodes.AccountJudgment, "My account isn't blocked, I just forgot my password." },
+
+        { ReasonCodes.HumanRequested, "No need to speak to anyone, just send the invoice." },
+        { ReasonCodes.HumanRequested, "Your delivery person was lovely." },
+        { ReasonCodes.HumanRequested, "Thanks to your agent Maria for the help." },
+        { ReasonCodes.HumanRequested, "It's real leather, right?" },
+        { ReasonCodes.HumanRequested, "I don't need to talk to someone, the FAQ answered it." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Paraphrases))]
+    public void A_paraphrase_the_classifier_missed_still_fires_its_phrase_rule(string code, string text)
+    {
+        var reasons = Evaluate(Input(text));
+
+        var reason = Assert.Single(reasons, r => r.Code == code);
+        Assert.Equal("phrase." + code, reason.Rule);
+        Assert.NotEmpty(reason.Evidence);
+        Assert.All(reason.Evidence, quote => Assert.Contains(quote, text, StringComparison.Ordinal));
+        Assert.False(string.IsNullOrEmpty(reason.Inputs["patterns"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Negatives))]
+    public void A_negation_or_near_miss_does_not_fire(string code, string text)
+    {
+        var reasons = Evaluate(Input(text));
+
+        Assert.DoesNotContain(reasons, r => r.Code == code);
+    }
+
+    [Fact]
+    public void Every_code_with_a_phrase_table_has_at_least_ten_paraphrases_and_five_negatives()
+    {
+        var codes = PhraseRuleTable.Default.Select(rule => rule.Code).Distinct().ToList();
+        var paraphrases = Paraphrases().Select(row => (string)row[0]).ToList();
+        var negatives = Negatives().Select(row => (string)row[0]).ToList();
+
+        Assert.All(codes, code =>
+        {
+            Assert.True(paraphrases.Count(c => c == code) >= 10, code);
+            Assert.True(negatives.Count(c => c == code) >= 5, code);
+        });
+    }
+
+    [Fact]
+    public void Evidence_quotes_the_customers_exact_text_including_case_and_curly_apostrophes()
+    {
+        var text = "Honestly, if this isn\u2019t FIXED I\u2019ll Contact My Lawyer!!";
+
+        var reason = Assert.Single(Evaluate(Input(text)), r => r.Code == ReasonCodes.LegalThreat);
+
+        Assert.Equal(["Contact My Lawyer"], reason.Evidence);
+    }
+
+    [Fact]
+    public void A_curly_apostrophe_negation_still_counts_as_a_negation()
+    {
+        Assert.DoesNotContain(Evaluate(Input("I\u2019m not going to sue, I promise.")), r => r.Code == ReasonCodes.LegalThreat);
+        Assert.Contains(Evaluate(Input("Fix it or I\u2019ll sue.")), r => r.Code == ReasonCodes.LegalThreat);
+    }
+
+    [Fact]
+    public void A_negation_in_one_sentence_does_not_cancel_a_threat_in_the_next()
+    {
+        var reason = Assert.Single(Evaluate(Input("I'm not happy. My attorney will be in touch.")), r => r.Code == ReasonCodes.LegalThreat);
+
+        Assert.Equal(["My attorney will"], reason.Evidence);
+    }
+
+    [Fact]
+    public void A_negated_mention_does_not_hide_a_plain_one_later_in_the_email()
+    {
+        var reason = Assert.Single(
+            Evaluate(Input("I don't want a chargeback. But if nothing happens by Monday I will file a chargeback.")),
+            r => r.Code == ReasonCodes.ChargebackThreat);
+
+        Assert.Equal(["file a chargeback"], reason.Evidence);
+    }
+
+    [Fact]
+    public void The_subject_is_read_too()
+    {
+        var reasons = Evaluate(Input("Where is my parcel?", subject: "Chargeback"));
+
+        Assert.Contains(reasons, r => r.Code == ReasonCodes.ChargebackThreat && r.Evidence.SequenceEqual(["Chargeback"]));
+    }
+
+    [Fact]
+    public void Quoted_history_outside_the_scoring_text_is_not_read()
+    {
+        var email = new Retenza.Triage.Reading.EmailDocument(
+            "Re: order",
+            "Thanks, all sorted!\n> I will sue you if this isn't fixed",
+            "Thanks, all sorted!",
+            new Retenza.Triage.Reading.LanguageGuess("en", 0.99),
+            []);
+
+        Assert.DoesNotContain(Evaluate(Input("", email: email)), r => r.Code == ReasonCodes.LegalThreat);
+    }
+
+    [Fact]
+    public void Several_matches_of_one_code_make_one_reason_with_every_quote_in_text_order()
+    {
+        var reason = Assert.Single(
+            Evaluate(Input("This is fraud. Someone used my card without my permission.")),
+            r => r.Code == ReasonCodes.FraudClaim);
+
+        Assert.Equal(["fraud", "Someone used", "without my permission"], reason.Evidence);
+        Assert.Equal("fraud.someone_else,fraud.without_permission,fraud.word", string.Join(",", reason.Inputs["patterns"].Split(',').Order()));
+    }
+
+    [Fact]
+    public void Empty_text_fires_nothing()
+    {
+        Assert.Empty(Evaluate(Input("")));
+    }
+
+    [Fact]
+    public void A_custom_table_replaces_the_default()
+    {
+        var matcher = new PhraseMatcher([new PhraseRule(ReasonCodes.LegalThreat, "legal.custom", @"\bsmall print\b")]);
+
+        var reasons = new RuleEngine(matcher).Evaluate(Input("I will sue. Read the small print."));
+
+        var reason = Assert.Single(reasons);
+        Assert.Equal(["small print"], reason.Evidence);
+    }
+
+    [Fact]
+    public void Every_rule_names_the_words_it_requires_and_never_matches_without_them()
+    {
+        var corpus = Paraphrases().Concat(Negatives()).Select(row => PhraseMatcher.StraightenApostrophes((string)row[1])).ToList();
+
+        Assert.All(PhraseRuleTable.Default, rule =>
+        {
+            Assert.NotEmpty(rule.Requires);
+            Assert.All(corpus.Where(text => rule.Regex.IsMatch(text)), text => Assert.True(rule.MayMatch(text), $"{rule.Id} matched \"{text}\" without a required word"));
+        });
+    }
+
+    [Fact]
+    public void Rule_ids_are_unique_and_name_their_code()
+    {
+        var ids = PhraseRuleTable.Default.Select(rule => rule.Id).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(PhraseRuleTable.Default, rule => Assert.Contains(rule.Code, new[]
+        {
+            ReasonCodes.LegalThreat, ReasonCodes.FraudClaim, ReasonCodes.ChargebackThreat,
+            ReasonCodes.AccessibilityComplaint, ReasonCodes.AccountJudgment, ReasonCodes.HumanRequested,
+        }));
+    }
+
+    [Fact]
+    public void A_long_email_without_trigger_words_fires_nothing_and_a_long_one_with_a_threat_still_fires()
+    {
+        var filler = string.Concat(Enumerable.Repeat("The parcel was supposed to arrive on Tuesday and it still has not. ", 200));
+
+        Assert.Empty(PhraseMatcher.Default.Match(filler));
+        Assert.Contains(PhraseMatcher.Default.Match(filler + "My attorney will be in touch."), m => m.Rule.Code == ReasonCodes.LegalThreat);
+    }
+}
