@@ -62,7 +62,7 @@ public static partial class ClauseSplitter
     private static partial Regex SentenceBoundary();
 
     [GeneratedRegex(
-        @",?\s+(?=(?:and\s+)?(?:also|additionally|btw|by the way|p\.?s\.?|another thing|one more thing|separately|on another note|unrelated)\b)",
+        @",?\s+(?:and\s+)?(?=(?:also|additionally|btw|by the way|p\.?s\.?|another thing|one more thing|separately|on another note|unrelated)\b)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TopicShift();
 }

@@ -23,7 +23,7 @@ public sealed record IntentTrainingOptions
     public bool BalanceClasses { get; init; } = true;
 
     /// <summary>How many median-sized intents <c>other</c> weighs: it covers everything else people write.</summary>
-    public double OtherWeight { get; init; } = 3.0;
+    public double OtherWeight { get; init; } = 1.5;
 
     public int MaxIterations { get; init; } = 300;
 
