@@ -55,9 +55,10 @@ internal sealed class TrainCommand : ICliCommand
         foreach (var set in outcome.Evaluations)
         {
             var r = set.Report;
+            var precision = r.AutoEligible.Precision is { } p ? string.Create(CultureInfo.InvariantCulture, $" at precision {p:0.0000}") : string.Empty;
             var other = r.OtherRows > 0 ? string.Create(CultureInfo.InvariantCulture, $", 'other' auto-eligible {r.OtherAutoEligibleShare:P2}") : string.Empty;
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{set.Name}: accuracy {r.Accuracy:0.0000}, macro-F1 {r.MacroF1:0.0000}, ECE {r.ExpectedCalibrationError:0.0000}, auto-eligible {r.AutoEligible.Coverage:P1} at precision {r.AutoEligible.Precision:0.0000}{other}"));
+                $"{set.Name}: accuracy {r.Accuracy:0.0000}, macro-F1 {r.MacroF1:0.0000}, ECE {r.ExpectedCalibrationError:0.0000}, auto-eligible {r.AutoEligible.Coverage:P1}{precision}{other}"));
         }
 
         context.Out.WriteLine($"model {outcome.ModelVersion} written to {outcome.ModelPath}");

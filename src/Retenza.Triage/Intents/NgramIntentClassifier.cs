@@ -12,7 +12,7 @@ public sealed class NgramIntentClassifier : IIntentClassifier
     public const string StageName = "ngram";
 
     /// <summary>How sure the model must be of a clause's intent to report it as a second issue.</summary>
-    public const double SecondaryThreshold = 0.90;
+    public const double SecondaryThreshold = 0.80;
 
     public const int AlternativeCount = 3;
 
