@@ -79,12 +79,7 @@ public sealed class IntentModel
             throw new ArgumentException($"expected room for {_stride} scores", nameof(logits));
         }
 
-        if (normalized.Length > MaxNormalizedLength)
-        {
-            var cut = normalized[..MaxNormalizedLength].LastIndexOf(' ');
-            normalized = normalized[..(cut > 0 ? cut : MaxNormalizedLength)];
-        }
-
+        normalized = Truncate(normalized);
         var scratch = FeatureScratch.ForCurrentThread(Vocabulary.Count);
         var featureCount = Vocabulary.Extract(normalized, scratch);
 
@@ -101,6 +96,18 @@ public sealed class IntentModel
                 sum.CopyTo(logits[c..]);
             }
         }
+    }
+
+    /// <summary>The part of a long normalised text that is read: up to <see cref="MaxNormalizedLength"/>, cut at a word end.</summary>
+    internal static ReadOnlySpan<char> Truncate(ReadOnlySpan<char> normalized)
+    {
+        if (normalized.Length <= MaxNormalizedLength)
+        {
+            return normalized;
+        }
+
+        var cut = normalized[..MaxNormalizedLength].LastIndexOf(' ');
+        return normalized[..(cut > 0 ? cut : MaxNormalizedLength)];
     }
 
     /// <summary>How many score slots <see cref="Logits"/> needs (labels rounded up to whole SIMD vectors).</summary>
@@ -127,16 +134,9 @@ public sealed class IntentModel
         }
     }
 
-    /// <summary>The weight of one (feature, label) pair; for inspection and tests.</summary>
-    internal float Weight(int feature, int label) => _weights[feature * _stride + label];
-
-    internal float Bias(int label) => _biases[label];
-
     /// <summary>Returns a copy of this model with another softmax temperature.</summary>
     internal IntentModel WithTemperature(double temperature) =>
         new(Labels, Vocabulary, UnpaddedWeights(), _biases, Info with { Temperature = temperature });
-
-    internal IntentModel WithInfo(IntentModelInfo info) => new(Labels, Vocabulary, UnpaddedWeights(), _biases, info);
 
     public void Save(Stream stream)
     {

@@ -33,8 +33,7 @@ public static class IntentTrainer
         var scratch = FeatureScratch.ForCurrentThread(vocabulary.Count);
         for (var i = 0; i < examples.Count; i++)
         {
-            var text = normalized[i].Length > IntentModel.MaxNormalizedLength ? normalized[i][..IntentModel.MaxNormalizedLength] : normalized[i];
-            var count = vocabulary.Extract(text, scratch);
+            var count = vocabulary.Extract(IntentModel.Truncate(normalized[i]), scratch);
             var indices = scratch.Touched.AsSpan(0, count).ToArray();
             var values = scratch.Values.AsSpan(0, count).ToArray();
             Array.Sort(indices, values);
