@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace Retenza.Triage.Intents;
+
+/// <summary>
+/// Cuts an email into sentences and clauses so each can be classified alone: a second, separate issue
+/// ("…and also, can you change my address?") hides inside the whole-text prediction otherwise.
+/// Splits at sentence ends, line breaks and semicolons, and before words that usually open another
+/// topic ("also", "btw", "P.S.", "another thing", "separately").
+/// </summary>
+public static partial class ClauseSplitter
+{
+    /// <summary>Clauses shorter than this many words carry too little to classify on their own.</summary>
+    public const int MinWords = 3;
+
+    /// <summary>At most this many clauses are returned (the start of an email says what it is about).</summary>
+    public const int MaxClauses = 12;
+
+    public static IReadOnlyList<string> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var clauses = new List<string>();
+        foreach (var sentence in SentenceBoundary().Split(text))
+        {
+            foreach (var clause in TopicShift().Split(sentence))
+            {
+                var trimmed = clause.Trim(' ', '\t', ',', '-', '–', '—', ':');
+                if (WordCount(trimmed) >= MinWords)
+                {
+                    clauses.Add(trimmed);
+                    if (clauses.Count == MaxClauses)
+                    {
+                        return clauses;
+                    }
+                }
+            }
+        }
+
+        return clauses;
+    }
+
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var isWordChar = char.IsLetterOrDigit(c);
+            if (isWordChar && !inWord)
+            {
+                count++;
+            }
+
+            inWord = isWordChar;
+        }
+
+        return count;
+    }
+
+    // A full stop needs a space or the end after it, so "RT-1.5" or "www.shop.com" stay whole.
+    [GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+|;", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBoundary();
+
+    [GeneratedRegex(
+        @",?\s+(?:and\s+)?(?=(?:also|additionally|btw|by the way|p\.?s\.?|another thing|one more thing|separately|on another note|unrelated)\b)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TopicShift();
+}

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+
+namespace Retenza.Triage.Intents;
+
+/// <summary>
+/// The fast intent stage: the committed n-gram maximum-entropy model (see models/MODEL_CARD.md).
+/// Classifies the whole text, then each clause alone to find a second, separate issue.
+/// Thread-safe: the model is immutable and feature extraction uses per-thread scratch memory.
+/// </summary>
+public sealed class NgramIntentClassifier : IIntentClassifier
+{
+    public const string StageName = "ngram";
+
+    /// <summary>How sure the model must be of a clause's intent to report it as a second issue.</summary>
+    public const double SecondaryThreshold = 0.80;
+
+    public const int AlternativeCount = 3;
+
+    private readonly IntentModel _model;
+
+    public NgramIntentClassifier(IntentModel model, string modelVersion)
+    {
+        _model = model;
+        ModelVersion = modelVersion;
+    }
+
+    public string ModelVersion { get; }
+
+    public IntentModel Model => _model;
+
+    /// <summary>Loads a model zip, or the <see cref="IntentModel.FileName"/> inside a directory.</summary>
+    public static NgramIntentClassifier Load(string path)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, IntentModel.FileName) : path;
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"no intent model at {file} (train one with 'retenza train')", file);
+        }
+
+        var bytes = File.ReadAllBytes(file);
+        using var stream = new MemoryStream(bytes, writable: false);
+        var model = IntentModel.Load(stream);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
+        return new NgramIntentClassifier(model, $"intent-ngram-{model.Info.TrainedAt.UtcDateTime:yyyyMMdd}-{hash}");
+    }
+
+    public IntentPrediction Classify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Span<double> probabilities = stackalloc double[_model.Labels.Count];
+        _model.Score(IntentTextNormalizer.Normalize(text), probabilities);
+        var ranked = Rank(probabilities, AlternativeCount + 1);
+        var top = ranked[0];
+        return new IntentPrediction(
+            top.Name,
+            top.Probability,
+            ranked[1..],
+            SecondaryIssues(text, top.Name),
+            StageName);
+    }
+
+    private IReadOnlyList<IntentScore> SecondaryIssues(string text, string main)
+    {
+        var clauses = ClauseSplitter.Split(text);
+        if (clauses.Count < 2)
+        {
+            return [];
+        }
+
+        Span<double> probabilities = stackalloc double[_model.Labels.Count];
+        Dictionary<string, double>? found = null;
+        foreach (var clause in clauses)
+        {
+            _model.Score(IntentTextNormalizer.Normalize(clause), probabilities);
+            var best = ArgMax(probabilities);
+            var intent = _model.Labels[best];
+            if (probabilities[best] >= SecondaryThreshold && IntentFamilies.IsSeparateIssue(main, intent))
+            {
+                found ??= new Dictionary<string, double>(StringComparer.Ordinal);
+                found[intent] = Math.Max(found.GetValueOrDefault(intent), probabilities[best]);
+            }
+        }
+
+        return found is null
+            ? []
+            : found.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new IntentScore(p.Key, p.Value)).ToArray();
+    }
+
+    private IntentScore[] Rank(ReadOnlySpan<double> probabilities, int count)
+    {
+        count = Math.Min(count, probabilities.Length);
+        var ranked = new IntentScore[count];
+        Span<bool> taken = stackalloc bool[probabilities.Length];
+        for (var r = 0; r < count; r++)
+        {
+            var best = -1;
+            for (var i = 0; i < probabilities.Length; i++)
+            {
+                if (!taken[i] && (best < 0 || probabilities[i] > probabilities[best]))
+                {
+                    best = i;
+                }
+            }
+
+            taken[best] = true;
+            ranked[r] = new IntentScore(_model.Labels[best], probabilities[best]);
+        }
+
+        return ranked;
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,19 @@
+using Retenza.Triage.Intents;
+
+namespace Retenza.Triage.Training;
+
+/// <summary>Everything the model card reports about one training run.</summary>
+public sealed record TrainingOutcome(
+    string ModelVersion,
+    string ModelPath,
+    long ModelBytes,
+    IntentModelInfo Info,
+    IReadOnlyList<SourceCount> TrainingSources,
+    IntentTrainingOptions Options,
+    IReadOnlyList<EvaluationSet> Evaluations);
+
+/// <summary>How many training examples one source contributed.</summary>
+public sealed record SourceCount(string Source, int Examples);
+
+/// <summary>A named evaluation set and the model's scores on it.</summary>
+public sealed record EvaluationSet(string Name, EvaluationReport Report);
