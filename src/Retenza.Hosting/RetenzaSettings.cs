@@ -14,6 +14,8 @@ public sealed class RetenzaSettings
 
     public ClusterSettings Cluster { get; set; } = new();
 
+    public TriageSettings Triage { get; set; } = new();
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(Postgres.ConnectionString);
 
     public static RetenzaSettings From(IConfiguration configuration) =>
@@ -42,4 +44,13 @@ public sealed class ClusterSettings
 
     /// <summary>IP address or host name other silos reach this one by; defaults to this machine's host name.</summary>
     public string? AdvertisedAddress { get; set; }
+}
+
+public sealed class TriageSettings
+{
+    /// <summary>Folder of the intent model (<c>retenza train</c> writes it); defaults to the copy shipped next to the assemblies.</summary>
+    public string? IntentModelDirectory { get; set; }
+
+    public string ResolvedIntentModelDirectory =>
+        string.IsNullOrWhiteSpace(IntentModelDirectory) ? Path.Combine(AppContext.BaseDirectory, "models", "intent") : IntentModelDirectory;
 }

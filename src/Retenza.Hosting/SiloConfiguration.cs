@@ -9,7 +9,6 @@ using Orleans.Storage;
 using Retenza.Grains;
 using Retenza.Grains.Policy;
 using Retenza.Hosting.Local;
-using Retenza.Triage;
 
 namespace Retenza.Hosting;
 
@@ -59,7 +58,7 @@ public static class SiloConfiguration
         }
 
         silo.Services.AddRetenzaGrainServices();
-        silo.Services.TryAddSingleton<ITriagePipeline, UnavailableTriagePipeline>();
+        silo.Services.AddRetenzaTriage(settings.Triage);
         return silo;
     }
 
