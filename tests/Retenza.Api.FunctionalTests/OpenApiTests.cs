@@ -22,15 +22,20 @@ public sealed class OpenApiTests(RetenzaApiFactory factory)
                 "GET /v1/customers/by-email/{email}",
                 "GET /v1/customers/{id}",
                 "GET /v1/orders/{orderId}",
+                "GET /v1/policy",
+                "GET /v1/policy/versions",
+                "GET /v1/policy/versions/{version}",
                 "GET /v1/tenant",
                 "GET /v1/tickets/{id}",
                 "POST /v1/messages",
                 "PUT /v1/orders/{orderId}",
+                "PUT /v1/policy",
             ],
             operations);
         var ingest = paths.GetProperty("/v1/messages").GetProperty("post");
         Assert.Equal(["200", "201", "400", "409", "413", "415"], ingest.GetProperty("responses").PropertyNames().Order());
         Assert.True(ingest.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(ingest.GetProperty("requestBody").GetProperty("content").TryGetProperty("message/rfc822", out _));
     }
 
     [Fact]
