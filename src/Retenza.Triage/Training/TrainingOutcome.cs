@@ -15,5 +15,5 @@ public sealed record TrainingOutcome(
 /// <summary>How many training examples one source contributed.</summary>
 public sealed record SourceCount(string Source, int Examples);
 
-/// <summary>A named evaluation set and the model's scores on it.</summary>
-public sealed record EvaluationSet(string Name, EvaluationReport Report);
+/// <summary>A named evaluation set, the model's scores on it, and how many of its rows were left out because training had seen their text.</summary>
+public sealed record EvaluationSet(string Name, EvaluationReport Report, int DroppedAsSeen = 0);
