@@ -120,7 +120,7 @@ public static class OrderFactsDeriver
     }
 
     /// <summary>The snake_case name the API and stored data use, e.g. "held_at_customs".</summary>
-    public static string Name<T>(T value)
+    private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static List<int> Indexes(IReadOnlyList<Shipment> shipments, Func<Shipment, bool> predicate) =>
