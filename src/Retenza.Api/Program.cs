@@ -6,6 +6,7 @@ using Retenza.Api.Infrastructure;
 using Retenza.Api.Messages;
 using Retenza.Api.Orders;
 using Retenza.Api.Policy;
+using Retenza.Api.Previews;
 using Retenza.Api.Tenancy;
 using Retenza.Api.Tickets;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ v1.MapCustomersApi();
 v1.MapOrdersApi();
 v1.MapTenantApi();
 v1.MapPolicyApi();
+v1.MapTriagePreviewApi();
 
 app.Run();
 

@@ -28,6 +28,7 @@ public sealed class OpenApiTests(RetenzaApiFactory factory)
                 "GET /v1/tenant",
                 "GET /v1/tickets/{id}",
                 "POST /v1/messages",
+                "POST /v1/triage/preview",
                 "PUT /v1/orders/{orderId}",
                 "PUT /v1/policy",
             ],

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Retenza.Api.Messages;
 using Retenza.Api.Orders;
+using Retenza.Api.Previews;
 using Retenza.Api.Tenancy;
 using Retenza.Customers;
 using Retenza.Policy;
@@ -25,5 +26,6 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(OrderRequest))]
 [JsonSerializable(typeof(OrderSnapshot))]
 [JsonSerializable(typeof(TriagePolicy))]
+[JsonSerializable(typeof(TriagePreviewRequest))]
 [JsonSerializable(typeof(IReadOnlyList<PolicyVersionInfo>))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;
