@@ -26,6 +26,7 @@ public static class HostingExtensions
             builder.Services.AddSingleton<ITenantDirectory>(sp => new InMemoryTenantDirectory(
                 [(demo.Tenant, ApiKeyKind.Platform, demo.PlatformKey), (demo.Tenant, ApiKeyKind.Admin, demo.AdminKey)],
                 sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+            builder.Services.AddHostedService<DemoOrders>();
             builder.Services.AddHostedService<LocalModeBanner>();
         }
         else

@@ -23,6 +23,7 @@ public sealed class LocalModeBanner(IServer server, DemoTenant demo, IHostApplic
                 ************************************************************************
                   Listening on {Urls}
                   Demo tenant '{Tenant}': platform key '{PlatformKey}', admin key '{AdminKey}'
+                  Demo orders: RT-10005 (in transit), RT-10006 (delivered), RT-10007 (half lost), RT-10008 (held at customs)
                 """,
                 urls, demo.Tenant, demo.PlatformKey, demo.AdminKey);
         });
