@@ -1,21 +1,38 @@
+using System.Collections.Concurrent;
 using Retenza.Triage;
+using Retenza.Triage.Drafts;
+using Retenza.Triage.Orders;
 
 namespace Retenza.Grains.Tests;
 
 /// <summary>
 /// Lets a test choose the route by starting the text with "route:auto" or "route:review";
-/// anything else gets the real default pipeline, so its behaviour is what the other tests see.
+/// anything else gets the placeholder pipeline, so its behaviour is what the other tests see.
+/// An auto route comes with a draft (<see cref="AutoReply"/>), as the real engine's does.
+/// Every request is kept by message id, so tests can see what the grains passed to triage.
 /// </summary>
 public sealed class ScriptedTriagePipeline : ITriagePipeline
 {
+    public const string AutoReply = "Your order is on its way.";
+
     private readonly UnavailableTriagePipeline _default = new();
+
+    public static ConcurrentDictionary<string, TriageRequest> Requests { get; } = new();
 
     public async ValueTask<TriageResult> TriageAsync(TriageRequest request, CancellationToken cancellationToken = default)
     {
+        Requests[request.MessageId] = request;
         var result = await _default.TriageAsync(request, cancellationToken);
         return request.Text switch
         {
-            var t when t.StartsWith("route:auto", StringComparison.Ordinal) => result with { Route = TriageRoute.Auto, Queue = null, Reasons = [] },
+            var t when t.StartsWith("route:auto", StringComparison.Ordinal) => result with
+            {
+                Route = TriageRoute.Auto,
+                Queue = null,
+                Reasons = [],
+                Assessment = new TriageAssessment(result.Summary, null, "en", null, OrderLookup.None, request.Customer,
+                    new Draft(AutoReply, "scripted", "information", [new DraftCheck("slots_filled", true, "")]), null, []),
+            },
             var t when t.StartsWith("route:review", StringComparison.Ordinal) => result with { Route = TriageRoute.Review, Queue = "review", Reasons = [] },
             _ => result,
         };

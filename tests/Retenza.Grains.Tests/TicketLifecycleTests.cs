@@ -1,5 +1,6 @@
 using Retenza.Triage.Customers;
 using Retenza.Grains.Tickets;
+using Retenza.Messages;
 using Retenza.Tenancy;
 using Retenza.Tickets;
 using Retenza.Triage;
@@ -21,6 +22,50 @@ public sealed class TicketLifecycleTests(ClusterFixture fixture)
         var result = await grain.Open(message, "cus-test", CustomerContext.FirstContact);
         Assert.Equal(IngestOutcome.Created, result.Outcome);
         return (grain, id);
+    }
+
+    [Fact]
+    public async Task An_auto_routed_ticket_carries_its_reply_awaiting_delivery()
+    {
+        var (grain, id) = await OpenAsync("route:auto where is my order?");
+
+        var ticket = (await grain.Get())!;
+
+        Assert.Equal(TicketStatus.AutoReplied, ticket.Status);
+        Assert.Equal(2, ticket.Messages.Count);
+        var reply = ticket.Messages[1];
+        Assert.Equal(MessageDirection.Outbound, reply.Direction);
+        Assert.Equal(ScriptedTriagePipeline.AutoReply, reply.Text);
+        Assert.Equal(DeliveryState.Pending, reply.Delivery);
+        Assert.Equal(ticket.Messages[0].MessageId, reply.InReplyTo);
+        Assert.Equal($"{id}.1@retenza", reply.MessageId);
+        Assert.Equal([ticket.Messages[0].From.Email], reply.To);
+    }
+
+    [Fact]
+    public async Task An_escalated_ticket_sends_nothing()
+    {
+        var (grain, _) = await OpenAsync();
+
+        var ticket = (await grain.Get())!;
+
+        Assert.Single(ticket.Messages);
+    }
+
+    [Fact]
+    public async Task Triage_gets_the_tenants_policy_and_the_customers_context()
+    {
+        var message = Messages.Inbound(text: "route:review hello");
+        var context = new CustomerContext(true, 9000m, [new PriorContact("tkt-earlier", ClusterFixture.Clock.GetUtcNow(), "track_order", "RT-1", -0.2, "low", "auto", null)]);
+
+        await Ticket(TicketIds.ForMessage(_tenant, message.MessageId)).Open(message, "cus-test", context);
+
+        var request = ScriptedTriagePipeline.Requests[message.MessageId];
+        Assert.Equal(_tenant, request.Tenant);
+        Assert.True(request.Customer.Vip);
+        Assert.Equal("tkt-earlier", Assert.Single(request.Customer.EarlierContacts).TicketId);
+        Assert.Equal(Retenza.Triage.Policy.TriagePolicy.Default.Version, request.Policy.Version);
+        Assert.IsType<Retenza.Grains.Orders.GrainOrderSource>(request.Orders);
     }
 
     [Fact]
