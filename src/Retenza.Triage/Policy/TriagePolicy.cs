@@ -77,6 +77,7 @@ public sealed record TriagePolicy
         ["split_shipment_partial_loss"] = new(RouteCeiling.Escalate, "escalations", 1),
         ["international_return_customs"] = new(RouteCeiling.Escalate, "escalations", 1),
         ["high_value_order"] = new(RouteCeiling.Escalate, "escalations", 1),
+        ["delivered_not_received"] = new(RouteCeiling.Escalate, "escalations", 1),
         ["low_confidence"] = new(RouteCeiling.Escalate, "escalations", 0),
         ["order_not_found"] = new(RouteCeiling.Review, "review", 0),
         ["multiple_issues"] = new(RouteCeiling.Review, "review", 0),

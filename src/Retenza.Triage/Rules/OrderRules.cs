@@ -82,7 +82,46 @@ public static class OrderRules
                 ("currency", snapshot.Currency),
                 ("high_value_amount", Reasons.Money(input.Policy.HighValueAmount)));
         }
+
+        foreach (var reason in DeliveredNotReceived(input, snapshot))
+        {
+            yield return reason;
+        }
     }
+
+    /// <summary>
+    /// The carrier says delivered, the customer says it never came: a claims question (porch theft,
+    /// wrong address, fraud) that no template can settle.
+    /// </summary>
+    private static IEnumerable<TriageReason> DeliveredNotReceived(RuleInput input, OrderSnapshot snapshot)
+    {
+        if (!NotReceivedIntents.Contains(input.Intent.Name))
+        {
+            yield break;
+        }
+
+        var delivered = snapshot.Shipments.Where(s => s.Status == ShipmentStatus.Delivered).ToArray();
+        var allDelivered = snapshot.Status == OrderStatus.Delivered || (delivered.Length > 0 && delivered.Length == snapshot.Shipments.Count);
+        if (!allDelivered)
+        {
+            yield break;
+        }
+
+        yield return Reasons.Create(
+            ReasonCodes.DeliveredNotReceived,
+            "order.delivered_not_received",
+            $"The customer reports order {snapshot.OrderId} missing or late, but it is marked delivered.",
+            delivered.Select(Describe).Prepend($"order status {Reasons.Snake(snapshot.Status)}").Append($"intent {input.Intent.Name}"),
+            ("order", snapshot.OrderId),
+            ("status", Reasons.Snake(snapshot.Status)),
+            ("intent", input.Intent.Name));
+    }
+
+    /// <summary>Intents in which the customer says the goods did not arrive.</summary>
+    private static readonly IReadOnlySet<string> NotReceivedIntents = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "delivery_delayed", "missing_item",
+    };
 
     private static string? ReturnIntent(RuleInput input) =>
         new[] { input.Intent.Name }

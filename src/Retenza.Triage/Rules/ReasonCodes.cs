@@ -15,6 +15,7 @@ public static class ReasonCodes
     public const string SplitShipmentPartialLoss = "split_shipment_partial_loss";
     public const string InternationalReturnCustoms = "international_return_customs";
     public const string HighValueOrder = "high_value_order";
+    public const string DeliveredNotReceived = "delivered_not_received";
     public const string OrderNotFound = "order_not_found";
     public const string MultipleIssues = "multiple_issues";
     public const string UnsupportedLanguage = "unsupported_language";

@@ -94,4 +94,26 @@ public sealed class OrderRuleTests
         Assert.Empty(Evaluate(Input("x", order: new OrderLookup(snapshot.OrderId, "field", snapshot, null))));
         Assert.Empty(Evaluate(Input("x", order: Found(snapshot, Facts()))));
     }
+
+    [Theory]
+    [InlineData("delivery_delayed")]
+    [InlineData("missing_item")]
+    public void Delivered_but_reported_missing_fires_quoting_the_delivered_shipment(string intent)
+    {
+        var snapshot = Snapshot(status: OrderStatus.Delivered, shipments: [new Shipment("UPS", "1Z9", ShipmentStatus.Delivered, ["VASE-1", "CNDL-2"], null)]);
+
+        var reason = Assert.Single(Evaluate(Input("It never arrived", intent, order: Found(snapshot, Facts()))));
+
+        Assert.Equal(ReasonCodes.DeliveredNotReceived, reason.Code);
+        Assert.Equal(["order status delivered", "shipment UPS 1Z9: delivered [VASE-1, CNDL-2]", $"intent {intent}"], reason.Evidence);
+    }
+
+    [Fact]
+    public void Delivered_is_not_an_anomaly_for_a_tracking_question_or_an_order_still_in_transit()
+    {
+        var delivered = Snapshot(status: OrderStatus.Delivered, shipments: [new Shipment("UPS", "1Z9", ShipmentStatus.Delivered, ["VASE-1"], null)]);
+        Assert.Empty(Evaluate(Input("Where is it?", "track_order", order: Found(delivered, Facts()))));
+
+        Assert.Empty(Evaluate(Input("It's late", "delivery_delayed", order: Found(Snapshot(), Facts()))));
+    }
 }
