@@ -1,15 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Retenza.Triage.Confidence;
 using Retenza.Triage.Customers;
-using Retenza.Triage.Drafts;
 using Retenza.Triage.Intents;
 using Retenza.Triage.Orders;
-using Retenza.Triage.Reading;
-using Retenza.Triage.Routing;
-using Retenza.Triage.Rules;
-using Retenza.Triage.Sentiment;
 
 namespace Retenza.Triage.Bench;
 
@@ -39,16 +33,8 @@ public sealed class TriageMix
     };
 
     /// <summary>The same components the silos register (Retenza.Hosting's AddRetenzaTriage), built by hand.</summary>
-    public static ITriagePipeline BuildPipeline() => new TriageEngine(
-        new EmailReader(new LanguageDetector()),
-        NgramIntentClassifier.Load(Path.Combine(RepositoryRoot, "models", "intent")),
-        new LexiconSentimentAnalyzer(),
-        new OrderLookupResolver(new OrderReferenceFinder()),
-        new RuleEngine(),
-        new TemplateDraftWriter(),
-        new ConfidenceScorer(),
-        new TriageRouter(),
-        TimeProvider.System);
+    public static ITriagePipeline BuildPipeline() =>
+        TriageEngine.CreateDefault(NgramIntentClassifier.Load(Path.Combine(RepositoryRoot, "models", "intent")), TimeProvider.System);
 
     public static TriageMix Load()
     {

@@ -26,6 +26,18 @@ public sealed class TriageEngine(
     TriageRouter router,
     TimeProvider time) : ITriagePipeline
 {
+    /// <summary>The default offline components around <paramref name="classifier"/> (what silos register, minus DI).</summary>
+    public static TriageEngine CreateDefault(IIntentClassifier classifier, TimeProvider time) => new(
+        new EmailReader(new LanguageDetector()),
+        classifier,
+        new LexiconSentimentAnalyzer(),
+        new OrderLookupResolver(new OrderReferenceFinder()),
+        new RuleEngine(),
+        new TemplateDraftWriter(),
+        new ConfidenceScorer(),
+        new TriageRouter(),
+        time);
+
     public async ValueTask<TriageResult> TriageAsync(TriageRequest request, CancellationToken cancellationToken = default)
     {
         var policy = request.Policy;

@@ -3,15 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Retenza.Hosting;
 using Retenza.Triage;
-using Retenza.Triage.Confidence;
 using Retenza.Triage.Customers;
-using Retenza.Triage.Drafts;
 using Retenza.Triage.Intents;
 using Retenza.Triage.Orders;
-using Retenza.Triage.Reading;
-using Retenza.Triage.Routing;
-using Retenza.Triage.Rules;
-using Retenza.Triage.Sentiment;
 using Retenza.UnitTests.Triage.Training;
 
 namespace Retenza.UnitTests.Triage.Golden;
@@ -24,15 +18,8 @@ namespace Retenza.UnitTests.Triage.Golden;
 /// </summary>
 public sealed class GoldenSetTests
 {
-    private static readonly Lazy<TriageEngine> Engine = new(() => new TriageEngine(
-        new EmailReader(new LanguageDetector()),
+    private static readonly Lazy<TriageEngine> Engine = new(() => TriageEngine.CreateDefault(
         NgramIntentClassifier.Load(RepositoryFiles.ModelDirectory),
-        new LexiconSentimentAnalyzer(),
-        new OrderLookupResolver(new OrderReferenceFinder()),
-        new RuleEngine(),
-        new TemplateDraftWriter(),
-        new ConfidenceScorer(),
-        new TriageRouter(),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero))));
 
     public static TheoryData<string> Cases => new(GoldenCase.All.Select(c => c.Id));
