@@ -51,6 +51,12 @@ public sealed class TriageSettings
     /// <summary>Folder of the intent model (<c>retenza train</c> writes it); defaults to the copy shipped next to the assemblies.</summary>
     public string? IntentModelDirectory { get; set; }
 
+    /// <summary>
+    /// Whether emails the n-gram intent model is unsure of also go through the sentence-embedding
+    /// stage (when its head file exists beside the n-gram model). See models/MODEL_CARD.md for its cost.
+    /// </summary>
+    public bool SecondStage { get; set; } = true;
+
     public string ResolvedIntentModelDirectory =>
         string.IsNullOrWhiteSpace(IntentModelDirectory) ? Path.Combine(AppContext.BaseDirectory, "models", "intent") : IntentModelDirectory;
 }

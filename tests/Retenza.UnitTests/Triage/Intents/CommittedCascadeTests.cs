@@ -1,0 +1,62 @@
+using Retenza.Triage.Intents;
+using Retenza.UnitTests.Triage.Training;
+
+namespace Retenza.UnitTests.Triage.Intents;
+
+/// <summary>The committed n-gram model and embedding head together, as the host wires them, on emails written for these tests.</summary>
+public sealed class CommittedCascadeTests
+{
+    private static readonly Lazy<CascadeIntentClassifier> Committed = new(() =>
+    {
+        var stage = EmbeddingIntentStage.Load(RepositoryFiles.ModelDirectory, SharedEncoder.Value);
+        return new CascadeIntentClassifier(NgramIntentClassifier.Load(RepositoryFiles.ModelDirectory), stage, stage.Head.Info.Band, stage.Head.Info.NgramWeight);
+    });
+
+    [Fact]
+    public void The_committed_head_loads_and_matches_the_ngram_intents()
+    {
+        var stage = EmbeddingIntentStage.Load(RepositoryFiles.ModelDirectory, SharedEncoder.Value);
+
+        Assert.Equal(384, stage.Head.Info.Dimensions);
+        Assert.InRange(stage.Head.Info.Band, 0.5, 1.0);
+        Assert.InRange(stage.Head.Info.NgramWeight, 0.0, 1.0);
+        Assert.StartsWith("intent-embed-", stage.Version);
+        Assert.Equal(NgramIntentClassifier.Load(RepositoryFiles.ModelDirectory).Model.Labels.Order(StringComparer.Ordinal), stage.Labels.Order(StringComparer.Ordinal));
+        Assert.True(new FileInfo(Path.Combine(RepositoryFiles.ModelDirectory, EmbeddingIntentHead.FileName)).Length < 200 * 1024, "the head is weights only, not the encoder");
+    }
+
+    [Theory]
+    [InlineData("I need a refund for the broken mug", "get_refund")]
+    [InlineData("refund me", "get_refund")]
+    public void Phrasings_the_ngram_model_gets_wrong_are_fixed(string email, string intent)
+    {
+        var prediction = Committed.Value.Classify(email);
+
+        Assert.Equal(intent, prediction.Name);
+        Assert.Equal(CascadeIntentClassifier.StageName, prediction.Stage);
+    }
+
+    [Theory]
+    [InlineData("Please cancel the order I placed an hour ago, I bought the wrong one.", "cancel_order")]
+    [InlineData("I forgot my password and the reset link doesn't work", "recover_password")]
+    [InlineData("Someone bought two laptops on my account with my saved card. I never made these orders!", "fraud_claim")]
+    [InlineData("I am taking you to court over this faulty heater.", "legal_threat")]
+    [InlineData("what's the weather going to be like in Paris tomorrow", "other")]
+    public void Clear_emails_keep_their_intent(string email, string intent)
+    {
+        Assert.Equal(intent, Committed.Value.Classify(email).Name);
+    }
+
+    [Fact]
+    public void The_head_alone_reads_paraphrases_by_meaning()
+    {
+        var stage = EmbeddingIntentStage.Load(RepositoryFiles.ModelDirectory, SharedEncoder.Value);
+        var probabilities = new double[stage.Labels.Count];
+
+        stage.Score("the parcel never turned up and it's been ages", probabilities);
+        var best = stage.Labels[Array.IndexOf(probabilities, probabilities.Max())];
+
+        Assert.Contains(best, new[] { "delivery_delayed", "track_order", "missing_item" });
+        Assert.Equal(1.0, probabilities.Sum(), 9);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Retenza.Hosting;
+using Retenza.Triage.Intents;
+using Retenza.UnitTests.Triage.Training;
+
+namespace Retenza.UnitTests.Triage.Intents;
+
+/// <summary>Which intent classifier the host registers: the cascade by default, the n-gram model alone when told or when no head exists.</summary>
+public sealed class IntentClassifierWiringTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("retenza-wiring-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static IIntentClassifier Resolve(TriageSettings settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(SharedEncoder.Value); // reuse the test run's ONNX session
+        services.AddRetenzaTriage(settings);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IIntentClassifier>();
+    }
+
+    [Fact]
+    public void The_cascade_is_the_default_when_the_head_exists()
+    {
+        var classifier = Resolve(new TriageSettings { IntentModelDirectory = RepositoryFiles.ModelDirectory });
+
+        var cascade = Assert.IsType<CascadeIntentClassifier>(classifier);
+        Assert.Contains("+intent-embed-", cascade.ModelVersion);
+    }
+
+    [Fact]
+    public void The_setting_turns_the_second_stage_off()
+    {
+        var classifier = Resolve(new TriageSettings { IntentModelDirectory = RepositoryFiles.ModelDirectory, SecondStage = false });
+
+        Assert.IsType<NgramIntentClassifier>(classifier);
+    }
+
+    [Fact]
+    public void Without_a_head_file_the_ngram_model_serves_alone()
+    {
+        File.Copy(Path.Combine(RepositoryFiles.ModelDirectory, IntentModel.FileName), Path.Combine(_directory, IntentModel.FileName));
+
+        var classifier = Resolve(new TriageSettings { IntentModelDirectory = _directory });
+
+        Assert.IsType<NgramIntentClassifier>(classifier);
+    }
+}
