@@ -158,7 +158,7 @@ public static class ModelCard
         }
 
         card.AppendLine();
-        card.AppendLine("### Latency per email (one thread, one email at a time, this build machine)");
+        card.AppendLine(c, $"### Latency per email (one thread, one email at a time, wall clock on the training machine: {Environment.ProcessorCount} cores, load average at the time unknown to this card)");
         card.AppendLine();
         card.AppendLine("| emails | n = | n-gram mean | n-gram p99 | cascade mean | cascade p50 | cascade p99 | reach the second stage |");
         card.AppendLine("|---|---|---|---|---|---|---|---|");
@@ -183,6 +183,14 @@ public static class ModelCard
         card.AppendLine(c, $"- Bitext held-out macro-F1 ≥ {TargetBitextMacroF1:0.00}: **{bitext.MacroF1:0.0000} — {Verdict(bitext.MacroF1 >= TargetBitextMacroF1)}**.");
         card.AppendLine(c, $"- CLINC150 auto-eligible ≤ {TargetOtherAutoEligible:P0}: **{clinc.OtherAutoEligibleShare:P2} — {Verdict(clinc.OtherAutoEligibleShare <= TargetOtherAutoEligible)}**.");
         card.AppendLine(c, $"- Mean cost ≤ {TargetMeanMilliseconds} ms over the mix: **{mix.MeanMicroseconds / 1000:0.000} ms — {Verdict(mix.MeanMicroseconds / 1000 <= TargetMeanMilliseconds)}**; p99 ≤ {TargetP99Milliseconds} ms: **{mix.P99Microseconds / 1000:0.00} ms — {Verdict(mix.P99Microseconds / 1000 <= TargetP99Milliseconds)}**; load ≤ {TargetLoadMilliseconds / 1000:0} s: **{cascade.LoadMilliseconds / 1000:0.00} s — {Verdict(cascade.LoadMilliseconds <= TargetLoadMilliseconds)}**.");
+        card.AppendLine();
+
+        var pays = noisy.AutoEligible.Precision >= TargetAutoPrecision
+                   && mix.MeanMicroseconds / 1000 <= TargetMeanMilliseconds
+                   && mix.P99Microseconds / 1000 <= TargetP99Milliseconds;
+        card.AppendLine(pays
+            ? "**Verdict:** the cascade meets its precision and latency targets; enable it with `Retenza:Triage:SecondStage = true`."
+            : "**Verdict:** the cascade does not pay for itself within the triage budget (see the targets above), so hosts run the n-gram model alone by default; `Retenza:Triage:SecondStage = true` turns the cascade on where accuracy on messy mail matters more than milliseconds.");
         card.AppendLine();
 
         card.AppendLine("### Validation of band and weight (held-out authored examples)");

@@ -5,7 +5,7 @@ using Retenza.UnitTests.Triage.Training;
 
 namespace Retenza.UnitTests.Triage.Intents;
 
-/// <summary>Which intent classifier the host registers: the cascade by default, the n-gram model alone when told or when no head exists.</summary>
+/// <summary>Which intent classifier the host registers: the cascade when the setting asks for it and a head exists, else the n-gram model alone.</summary>
 public sealed class IntentClassifierWiringTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("retenza-wiring-").FullName;
@@ -22,18 +22,22 @@ public sealed class IntentClassifierWiringTests : IDisposable
     }
 
     [Fact]
-    public void The_cascade_is_the_default_when_the_head_exists()
+    public void The_setting_turns_the_cascade_on_when_the_head_exists()
     {
-        var classifier = Resolve(new TriageSettings { IntentModelDirectory = RepositoryFiles.ModelDirectory });
+        var classifier = Resolve(new TriageSettings { IntentModelDirectory = RepositoryFiles.ModelDirectory, SecondStage = true });
 
         var cascade = Assert.IsType<CascadeIntentClassifier>(classifier);
         Assert.Contains("+intent-embed-", cascade.ModelVersion);
+        var head = EmbeddingIntentHead.Load(Path.Combine(RepositoryFiles.ModelDirectory, EmbeddingIntentHead.FileName));
+        Assert.Equal((head.Info.Band, head.Info.NgramWeight), (cascade.Band, cascade.NgramWeight));
     }
 
     [Fact]
-    public void The_setting_turns_the_second_stage_off()
+    public void By_default_the_ngram_model_serves_alone_because_the_cascade_misses_the_latency_budget()
     {
-        var classifier = Resolve(new TriageSettings { IntentModelDirectory = RepositoryFiles.ModelDirectory, SecondStage = false });
+        Assert.False(new TriageSettings().SecondStage);
+
+        var classifier = Resolve(new TriageSettings { IntentModelDirectory = RepositoryFiles.ModelDirectory });
 
         Assert.IsType<NgramIntentClassifier>(classifier);
     }
@@ -43,7 +47,7 @@ public sealed class IntentClassifierWiringTests : IDisposable
     {
         File.Copy(Path.Combine(RepositoryFiles.ModelDirectory, IntentModel.FileName), Path.Combine(_directory, IntentModel.FileName));
 
-        var classifier = Resolve(new TriageSettings { IntentModelDirectory = _directory });
+        var classifier = Resolve(new TriageSettings { IntentModelDirectory = _directory, SecondStage = true });
 
         Assert.IsType<NgramIntentClassifier>(classifier);
     }
