@@ -51,6 +51,14 @@ public sealed class TriageSettings
     /// <summary>Folder of the intent model (<c>retenza train</c> writes it); defaults to the copy shipped next to the assemblies.</summary>
     public string? IntentModelDirectory { get; set; }
 
+    /// <summary>
+    /// Whether emails the n-gram intent model is unsure of also go through the sentence-embedding
+    /// stage (when its head file exists beside the n-gram model). Off by default: it raises noisy-mail
+    /// accuracy but costs several milliseconds per uncertain email, far over the triage latency budget
+    /// (numbers in models/MODEL_CARD.md).
+    /// </summary>
+    public bool SecondStage { get; set; }
+
     public string ResolvedIntentModelDirectory =>
         string.IsNullOrWhiteSpace(IntentModelDirectory) ? Path.Combine(AppContext.BaseDirectory, "models", "intent") : IntentModelDirectory;
 }

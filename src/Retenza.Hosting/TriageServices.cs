@@ -22,7 +22,9 @@ public static class TriageServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILanguageDetector, LanguageDetector>();
         services.TryAddSingleton<IEmailReader>(sp => new EmailReader(sp.GetRequiredService<ILanguageDetector>()));
-        services.TryAddSingleton<IIntentClassifier>(_ => NgramIntentClassifier.Load(settings.ResolvedIntentModelDirectory));
+        // One ONNX session per process: it is large to load and safe to share between threads.
+        services.TryAddSingleton<ISentenceEmbedder>(_ => new MiniLmSentenceEmbedder());
+        services.TryAddSingleton<IIntentClassifier>(sp => CreateIntentClassifier(settings, sp));
         services.TryAddSingleton<ISentimentAnalyzer>(_ => new LexiconSentimentAnalyzer());
         services.TryAddSingleton<OrderReferenceFinder>();
         services.TryAddSingleton<OrderLookupResolver>();
@@ -33,6 +35,32 @@ public static class TriageServices
         services.TryAddSingleton<ITriagePipeline, TriageEngine>();
         services.AddHostedService<TriageWarmUp>();
         return services;
+    }
+
+    /// <summary>
+    /// The cascade (n-gram model, then sentence embeddings in its uncertain band) when the second stage
+    /// is enabled and its head was trained; otherwise the n-gram model alone, saying why in the log.
+    /// </summary>
+    internal static IIntentClassifier CreateIntentClassifier(TriageSettings settings, IServiceProvider services)
+    {
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(TriageServices).FullName!) ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var directory = settings.ResolvedIntentModelDirectory;
+        var ngram = NgramIntentClassifier.Load(directory);
+        if (!settings.SecondStage)
+        {
+            logger.LogInformation("Intent second stage disabled (Retenza:Triage:SecondStage = false): n-gram model alone");
+            return ngram;
+        }
+
+        var head = Path.Combine(directory, EmbeddingIntentHead.FileName);
+        if (!File.Exists(head))
+        {
+            logger.LogWarning("No embedding head at {Path} (run 'retenza train'): intent classification uses the n-gram model alone", head);
+            return ngram;
+        }
+
+        var stage = EmbeddingIntentStage.Load(head, services.GetRequiredService<ISentenceEmbedder>());
+        return new CascadeIntentClassifier(ngram, stage, stage.Head.Info.Band, stage.Head.Info.NgramWeight);
     }
 
     /// <summary>Loads the models when the process starts, so a missing model fails the start and the first email pays nothing.</summary>

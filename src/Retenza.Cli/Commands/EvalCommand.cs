@@ -12,21 +12,24 @@ internal sealed class EvalCommand : ICliCommand
     private const string LabelColumnOption = "--label-column";
     private const string ModelOption = "--model";
     private const string JsonFlag = "--json";
+    private const string NgramOnlyFlag = "--ngram-only";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public IReadOnlyList<string> Path { get; } = ["eval"];
 
-    public string Usage => $"eval {DataOption} FILE {TextColumnOption} C {LabelColumnOption} L [{JsonFlag}] [{ModelOption} DIR]";
+    public string Usage => $"eval {DataOption} FILE {TextColumnOption} C {LabelColumnOption} L [{JsonFlag}] [{ModelOption} DIR] [{NgramOnlyFlag}]";
 
     public string Description =>
-        "Score the intent model on a labelled .csv/.tsv/.jsonl file: accuracy, macro-F1, per-label F1, ECE, risk-coverage, 'other' auto-eligible share.";
+        "Score the intent model on a labelled .csv/.tsv/.jsonl file: accuracy, macro-F1, per-label F1, ECE, risk-coverage, 'other' auto-eligible share; " +
+        "the n-gram model alone, then the cascade with the embedding head when one was trained (with its latency and second-stage share).";
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct)
     {
         // --json is a switch; the shared parser only knows options with values.
         var json = args.Contains(JsonFlag, StringComparer.Ordinal);
-        var commandLine = CommandLine.Parse(args.Where(a => a != JsonFlag).ToArray(), DataOption, TextColumnOption, LabelColumnOption, ModelOption);
+        var ngramOnly = args.Contains(NgramOnlyFlag, StringComparer.Ordinal);
+        var commandLine = CommandLine.Parse(args.Where(a => a != JsonFlag && a != NgramOnlyFlag).ToArray(), DataOption, TextColumnOption, LabelColumnOption, ModelOption);
         if (commandLine.Positionals.Count > 0)
         {
             throw new UsageException($"unexpected argument '{commandLine.Positionals[0]}'");
@@ -47,20 +50,50 @@ internal sealed class EvalCommand : ICliCommand
         var classifier = NgramIntentClassifier.Load(modelPath);
         var rows = LabeledFile.Read(data, textColumn, labelColumn);
         var report = ModelEvaluation.Evaluate(classifier.Model, rows);
+        var cascade = ngramOnly ? null : EvaluateCascade(modelPath, classifier, rows);
 
         if (json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(new { modelVersion = classifier.ModelVersion, data = System.IO.Path.GetFullPath(data), report }, Json));
+            context.Out.WriteLine(JsonSerializer.Serialize(new { modelVersion = classifier.ModelVersion, data = System.IO.Path.GetFullPath(data), report, cascade }, Json));
         }
         else
         {
             context.Out.WriteLine($"model: {classifier.ModelVersion}");
             context.Out.WriteLine($"data:  {System.IO.Path.GetFullPath(data)} ({rows.Count} rows)");
             context.Out.Write(report.ToText());
+            if (cascade is not null)
+            {
+                context.Out.WriteLine();
+                context.Out.WriteLine($"cascade: {cascade.ModelVersion} (band {cascade.Band:0.###}, n-gram weight {cascade.NgramWeight:0.##})");
+                context.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"latency per email: mean {cascade.Latency.MeanMicroseconds:0} us, p50 {cascade.Latency.P50Microseconds:0} us, p99 {cascade.Latency.P99Microseconds:0} us; second stage for {cascade.Latency.SecondStageShare:P1}; load {cascade.LoadMilliseconds:0} ms"));
+                context.Out.Write(cascade.Report.ToText());
+            }
         }
 
         return Task.FromResult(ExitCodes.Success);
     }
+
+    /// <summary>The cascade's scores, timing and share of second-stage emails; null when no embedding head was trained beside the model.</summary>
+    private static CascadeEvaluation? EvaluateCascade(string modelPath, NgramIntentClassifier ngram, IReadOnlyList<LabeledText> rows)
+    {
+        var directory = Directory.Exists(modelPath) ? modelPath : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(modelPath))!;
+        if (!File.Exists(System.IO.Path.Combine(directory, EmbeddingIntentHead.FileName)))
+        {
+            return null;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var encoder = new MiniLmSentenceEmbedder();
+        var stage = EmbeddingIntentStage.Load(directory, encoder);
+        var cascade = new CascadeIntentClassifier(ngram, stage, stage.Head.Info.Band, stage.Head.Info.NgramWeight);
+        var load = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var latency = LatencySummary.Measure("data", cascade, rows.Select(r => r.Text).ToArray());
+        var report = EvaluationReport.Create(ModelEvaluation.Predict(cascade, rows));
+        return new CascadeEvaluation(cascade.ModelVersion, cascade.Band, cascade.NgramWeight, report, latency, load);
+    }
+
+    private sealed record CascadeEvaluation(string ModelVersion, double Band, double NgramWeight, EvaluationReport Report, LatencySummary Latency, double LoadMilliseconds);
 
     private static string Required(CommandLine commandLine, string option) =>
         commandLine.Option(option) is { Length: > 0 } value ? value : throw new UsageException($"{option} is required");

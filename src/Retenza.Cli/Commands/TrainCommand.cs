@@ -10,17 +10,20 @@ internal sealed class TrainCommand : ICliCommand
     private const string DataDirOption = "--data-dir";
     private const string OutOption = "--out";
     private const string SeedOption = "--seed";
+    private const string NgramOnlyFlag = "--ngram-only";
 
     public IReadOnlyList<string> Path { get; } = ["train"];
 
-    public string Usage => $"train [{DataDirOption} DIR] [{OutOption} DIR] [{SeedOption} N]";
+    public string Usage => $"train [{DataDirOption} DIR] [{OutOption} DIR] [{SeedOption} N] [{NgramOnlyFlag}]";
 
     public string Description =>
-        "Train the intent model (data defaults to ../shared/data, output to models/intent) and write models/MODEL_CARD.md.";
+        "Train the intent models (n-gram, then the embedding head and cascade band unless --ngram-only; data defaults to ../shared/data, output to models/intent) and write models/MODEL_CARD.md.";
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct)
     {
-        var commandLine = CommandLine.Parse(args, DataDirOption, OutOption, SeedOption);
+        // --ngram-only is a switch; the shared parser only knows options with values.
+        var ngramOnly = args.Contains(NgramOnlyFlag, StringComparer.Ordinal);
+        var commandLine = CommandLine.Parse(args.Where(a => a != NgramOnlyFlag).ToArray(), DataDirOption, OutOption, SeedOption);
         if (commandLine.Positionals.Count > 0)
         {
             throw new UsageException($"unexpected argument '{commandLine.Positionals[0]}'");
@@ -49,7 +52,8 @@ internal sealed class TrainCommand : ICliCommand
             output,
             seed,
             defaults with { Seed = seed },
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow,
+            EmbeddingHead: !ngramOnly);
 
         var outcome = TrainingRun.Run(options, context.Error);
         foreach (var set in outcome.Evaluations)
@@ -62,6 +66,24 @@ internal sealed class TrainCommand : ICliCommand
         }
 
         context.Out.WriteLine($"model {outcome.ModelVersion} written to {outcome.ModelPath}");
+        if (outcome.Cascade is { } cascade)
+        {
+            foreach (var set in cascade.Evaluations)
+            {
+                var r = set.Report;
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cascade, {set.Name}: accuracy {r.Accuracy:0.0000}, macro-F1 {r.MacroF1:0.0000}, auto-eligible {r.AutoEligible.Coverage:P1} at precision {r.AutoEligible.Precision ?? 0:0.0000}{(r.OtherRows > 0 ? $", 'other' auto-eligible {r.OtherAutoEligibleShare:P2}" : string.Empty)}"));
+            }
+
+            foreach (var latency in cascade.CascadeLatency)
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cascade latency, {latency.Name}: mean {latency.MeanMicroseconds:0} µs, p99 {latency.P99Microseconds:0} µs, second stage {latency.SecondStageShare:P1}"));
+            }
+
+            context.Out.WriteLine($"cascade {cascade.Version}, head written to {cascade.HeadPath}");
+        }
+
         return Task.FromResult(ExitCodes.Success);
     }
 }

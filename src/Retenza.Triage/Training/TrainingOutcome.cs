@@ -10,7 +10,8 @@ public sealed record TrainingOutcome(
     IntentModelInfo Info,
     IReadOnlyList<SourceCount> TrainingSources,
     IntentTrainingOptions Options,
-    IReadOnlyList<EvaluationSet> Evaluations);
+    IReadOnlyList<EvaluationSet> Evaluations,
+    CascadeOutcome? Cascade = null);
 
 /// <summary>How many training examples one source contributed.</summary>
 public sealed record SourceCount(string Source, int Examples);

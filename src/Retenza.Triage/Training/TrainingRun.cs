@@ -40,12 +40,13 @@ public static class TrainingRun
 
         // An evaluation row that normalises to a training text is not unseen (CLINC150 repeats a few short utterances across splits).
         var seen = pool.Select(e => IntentTextNormalizer.Normalize(e.Text)).ToHashSet(StringComparer.Ordinal);
-        var evaluations = new[]
+        var evaluationSets = new[]
         {
             ("Bitext held-out 20% (stratified)", bitextHeldOut),
             ("noisy paraphrases (training/eval/noisy.tsv)", noisy),
             ("CLINC150 oos_val + off-domain val as other", clincValidation),
         }.Select(set => Unseen(set.Item1, set.Item2, seen, log)).ToArray();
+        var evaluations = evaluationSets;
 
         var (authoredFit, authoredCalibration) = StratifiedSplit.Split(authored, CalibrationShare, options.Seed + 1);
         log.WriteLine($"fitting the temperature: training without {authoredCalibration.Count} authored examples");
@@ -61,6 +62,22 @@ public static class TrainingRun
         var classifier = NgramIntentClassifier.Load(modelPath);
         log.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB), version {classifier.ModelVersion}");
 
+        var cascade = options.EmbeddingHead
+            ? CascadeTraining.Run(
+                new CascadeTraining.Input(
+                    [.. bitextTrain, .. clincTrain, .. banking, .. authoredFit],
+                    authoredCalibration,
+                    calibrationModel.WithTemperature(temperature),
+                    pool,
+                    modelPath,
+                    evaluationSets,
+                    options.Model,
+                    options.TrainedAt,
+                    options.OutputDirectory,
+                    options.Seed),
+                log)
+            : null;
+
         var outcome = new TrainingOutcome(
             classifier.ModelVersion,
             modelPath,
@@ -73,7 +90,8 @@ public static class TrainingRun
                 new SourceCount("authored (training/authored/intents.tsv)", authored.Count),
             ],
             options.Model,
-            [.. evaluations.Select(set => new EvaluationSet(set.Name, ModelEvaluation.Evaluate(model, set.Rows), set.Dropped))]);
+            [.. evaluations.Select(set => new EvaluationSet(set.Name, ModelEvaluation.Evaluate(model, set.Rows), set.Dropped))],
+            cascade);
 
         var cardPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputDirectory))!, ModelCard.FileName);
         File.WriteAllText(cardPath, ModelCard.Write(outcome));

@@ -8,4 +8,5 @@ public sealed record TrainingRunOptions(
     string OutputDirectory,
     int Seed,
     IntentTrainingOptions Model,
-    DateTimeOffset TrainedAt);
+    DateTimeOffset TrainedAt,
+    bool EmbeddingHead = false);

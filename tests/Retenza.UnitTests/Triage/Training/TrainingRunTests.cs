@@ -109,6 +109,46 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
+    public void A_run_with_the_embedding_head_writes_the_head_chooses_the_band_on_validation_and_reports_the_cascade()
+    {
+        WriteDataFolder();
+        var (authored, noisy) = WriteOwnFiles();
+        var output = Path.Combine(_root, "models", "intent");
+        var options = new TrainingRunOptions(
+            Path.Combine(_root, "data"), authored, noisy, output, Seed: 3,
+            new IntentTrainingOptions { MaxWordGrams = 2_000, MaxCharGrams = 4_000, MaxIterations = 100, MinDocuments = 1 },
+            new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero),
+            EmbeddingHead: true);
+
+        var outcome = TrainingRun.Run(options, TextWriter.Null);
+
+        var cascade = Assert.IsType<CascadeOutcome>(outcome.Cascade);
+        var head = EmbeddingIntentHead.Load(Path.Combine(output, EmbeddingIntentHead.FileName));
+        Assert.Equal(outcome.Info.TrainingExamples.Keys, head.Labels);
+        Assert.Equal(cascade.Info, head.Info with { TrainingExamples = cascade.Info.TrainingExamples });
+        Assert.StartsWith($"{outcome.ModelVersion}+intent-embed-20260304-", cascade.Version);
+
+        // Band and weight come from the authored fifth (12 fraud_claim and 12 legal_threat rows: 2 of each held out), one setting chosen.
+        Assert.Equal(4, cascade.ValidationRows);
+        Assert.Equal(CascadeTraining.Bands.Count * CascadeTraining.NgramWeights.Count, cascade.Candidates.Count);
+        var chosen = Assert.Single(cascade.Candidates, c => c.Chosen);
+        Assert.Equal((chosen.Band, chosen.NgramWeight), (head.Info.Band, head.Info.NgramWeight));
+
+        // The same three unseen sets as the n-gram model, and timing for each plus the mix.
+        Assert.Equal(outcome.Evaluations.Select(e => (e.Name, e.Report.Rows)), cascade.Evaluations.Select(e => (e.Name, e.Report.Rows)));
+        Assert.Equal(outcome.Evaluations.Select(e => e.Name), cascade.HeadAlone.Select(e => e.Name));
+        Assert.Equal(4, cascade.CascadeLatency.Count);
+        Assert.All(cascade.CascadeLatency, l => Assert.True(l.MeanMicroseconds > 0 && l.P99Microseconds >= l.P50Microseconds));
+        Assert.Equal(2 + 3 + 7, cascade.CascadeLatency[^1].Emails);
+
+        var card = File.ReadAllText(Path.Combine(_root, "models", ModelCard.FileName));
+        Assert.Contains("## Second stage: sentence embeddings for the uncertain band (cascade)", card);
+        Assert.Contains(cascade.Version, card);
+        Assert.Contains("**chosen**", card);
+        Assert.Contains("### Targets (issue 3), cascade", card);
+    }
+
+    [Fact]
     public void Our_files_may_not_use_intents_outside_the_taxonomy()
     {
         WriteDataFolder();
