@@ -12,7 +12,10 @@ public sealed class ScriptedTriagePipeline : ITriagePipeline
 
     public async ValueTask<TriageResult> TriageAsync(TriageRequest request, CancellationToken cancellationToken = default)
     {
-        var result = await _default.TriageAsync(request, cancellationToken);
+        // The assessment carries the customer context it was given, so tests can see what history triage read.
+        var result = await _default.TriageAsync(request, cancellationToken) is var placeholder
+            ? placeholder with { Assessment = new TriageAssessment(placeholder.Summary, null, "en", null, Retenza.Triage.Orders.OrderLookup.None, request.Customer, null, null, []) }
+            : null!;
         return request.Text switch
         {
             var t when t.StartsWith("route:auto", StringComparison.Ordinal) => result with { Route = TriageRoute.Auto, Queue = null, Reasons = [] },

@@ -40,4 +40,8 @@ public sealed record CustomerSnapshot(
     /// <summary>Personal data was erased on request; counts remain.</summary>
     [Id(13)]
     public DateTimeOffset? ErasedAt { get; init; }
+
+    /// <summary>Tickets older than those listed (or erased), counted only.</summary>
+    [Id(14)]
+    public int EarlierTickets { get; init; }
 }

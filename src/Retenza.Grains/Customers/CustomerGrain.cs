@@ -214,5 +214,6 @@ public sealed class CustomerGrain(
             OpenTickets = ContactHistory.OpenTickets(ContactHistory.Statuses(Customer, _fresh)),
             Trend = ContactHistory.Trend(Customer),
             ErasedAt = Customer.ErasedAt,
+            EarlierTickets = Customer.EarlierTickets,
         };
 }
