@@ -91,8 +91,10 @@ public sealed class CustomerMemoryTests(ClusterFixture fixture)
         var first = Messages.Inbound(email: "resolved@example.com", orderId: null);
         var opened = await Customer(first.From.Email).Ingest(first);
         var id = opened.Ticket!.TicketId;
+        var original = (await Ticket(id).Get())!.Assessment!;
         await Ticket(id).Claim("agent-1");
         await Ticket(id).Resolve("agent-1", null);
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var result = await Customer(first.From.Email).Ingest(Reply(first, subject: $"Still broken [{id}]"));
 
@@ -101,6 +103,10 @@ public sealed class CustomerMemoryTests(ClusterFixture fixture)
         Assert.Equal(TicketStatus.Escalated, ticket.Status);
         Assert.Contains(ticket.Audit, a => a.From == TicketStatus.Resolved && a.To == TicketStatus.Reopened);
         Assert.Equal(2, ticket.Messages.Count);
+        Assert.Equal(original.AssessedAt, Assert.Single(ticket.EarlierAssessments).AssessedAt);
+        Assert.NotEqual(original.AssessedAt, ticket.Assessment!.AssessedAt);
+        Assert.Equal(id, ticket.Assessment.Details!.Customer.Thread!.TicketId);
+        Assert.Equal("resolved", ticket.Assessment.Details.Customer.Thread.PreviousStatus);
     }
 
     [Fact]

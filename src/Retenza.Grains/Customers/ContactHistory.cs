@@ -16,6 +16,12 @@ public static class ContactHistory
 
     public const int MaxTickets = 200;
 
+    /// <summary>
+    /// Earlier contacts handed to triage (newest first). The context travels to the ticket and is stored in
+    /// its assessment, so it is kept to what rules and the briefing use: far more than a repeat threshold needs.
+    /// </summary>
+    public const int MaxContextContacts = 25;
+
     /// <summary>Adds a contact; the oldest fall into the summary so the state never grows without bound.</summary>
     public static void Record(CustomerState state, ContactRecord contact, int maxContacts = MaxContacts)
     {
@@ -85,12 +91,12 @@ public static class ContactHistory
 
     /// <summary>What triage may know about this customer for a new message: earlier contacts newest first, and the flags.</summary>
     public static CustomerContext Context(CustomerState state, TriagePolicy policy, IReadOnlyDictionary<string, TicketStatus> statuses, bool exists) =>
-        new(IsVip(state, policy), state.LifetimeValue, [.. state.Contacts.AsEnumerable().Reverse().Select(ToPrior)])
+        new(IsVip(state, policy), state.LifetimeValue, [.. state.Contacts.AsEnumerable().Reverse().Take(MaxContextContacts).Select(ToPrior)])
         {
             FirstContactAt = exists && state.Contacts.Count + state.Older.Contacts > 0 ? state.FirstContactAt : null,
             OpenTickets = OpenTickets(statuses),
             Trend = Trend(state),
-            SummarisedContacts = state.Older.Contacts,
+            SummarisedContacts = state.Older.Contacts + Math.Max(0, state.Contacts.Count - MaxContextContacts),
         };
 
     private static PriorContact ToPrior(ContactRecord c) =>

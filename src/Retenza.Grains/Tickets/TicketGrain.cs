@@ -148,5 +148,8 @@ public sealed partial class TicketGrain(
         Ticket.Messages.ToArray(),
         Ticket.Audit.ToArray(),
         Ticket.CreatedAt,
-        Ticket.UpdatedAt);
+        Ticket.UpdatedAt)
+    {
+        EarlierAssessments = Ticket.EarlierAssessments.ToArray(),
+    };
 }

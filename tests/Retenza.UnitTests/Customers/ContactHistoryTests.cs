@@ -94,6 +94,22 @@ public sealed class ContactHistoryTests
     }
 
     [Fact]
+    public void Triage_gets_only_the_newest_contacts_and_the_rest_as_a_count()
+    {
+        var state = new CustomerState();
+        for (var i = 0; i < 40; i++)
+        {
+            ContactHistory.Record(state, Contact(i), maxContacts: 30);
+        }
+
+        var context = ContactHistory.Context(state, TriagePolicy.Default, ContactHistory.Statuses(state), true);
+
+        Assert.Equal(ContactHistory.MaxContextContacts, context.EarlierContacts.Count);
+        Assert.Equal("m39", context.EarlierContacts[0].MessageId);
+        Assert.Equal(40 - ContactHistory.MaxContextContacts, context.SummarisedContacts);
+    }
+
+    [Fact]
     public void A_customer_who_never_wrote_has_no_first_contact()
     {
         var context = ContactHistory.Context(new CustomerState(), TriagePolicy.Default, new Dictionary<string, TicketStatus>(), exists: true);
