@@ -183,4 +183,25 @@ public sealed class CustomerMemoryTests(ClusterFixture fixture)
         Assert.Equal(customer.Contacts.Count, customer.Contacts.Select(c => c.MessageId).Distinct().Count());
         Assert.Equal(1000, customer.Tickets.Count + customer.EarlierTickets);
     }
+
+    [Fact]
+    public async Task Erasure_writes_once_per_ticket_and_once_for_the_customer_and_again_writes_nothing()
+    {
+        var email = "erase@example.com";
+        var a = await Customer(email).Ingest(Messages.Inbound(email: email, orderId: "RT-60001"));
+        var b = await Customer(email).Ingest(Messages.Inbound(email: email, orderId: "RT-60002"));
+        GrainId TicketKey(IngestResult r) => GrainId.Create("ticket", GrainKeys.Compose(_tenant, r.Ticket!.TicketId));
+        var customerKey = GrainId.Create("customer", GrainKeys.Compose(_tenant, CustomerIds.ForEmail(_tenant, email)));
+        int[] Writes() => [fixture.Storage.Writes("ticket", TicketKey(a)), fixture.Storage.Writes("ticket", TicketKey(b)), fixture.Storage.Writes("customer", customerKey)];
+        var before = Writes();
+
+        Assert.True(await Customer(email).Erase());
+        var after = Writes();
+        Assert.True(await Customer(email).Erase());
+
+        Assert.Equal(before.Select(w => w + 1), after);
+        Assert.Equal(after, Writes());
+        Assert.False(await Customer("never@example.com").Erase());
+        Assert.Null(await Customer("never@example.com").Get());
+    }
 }

@@ -118,6 +118,12 @@ public sealed class CustomerGrain(
             return false;
         }
 
+        // Already erased and nothing written since: erasing again changes nothing and writes nothing.
+        if (Customer.ErasedAt is not null && Customer.Email.Length == 0 && Customer.Contacts.Count == 0 && Customer.Tickets.Count == 0)
+        {
+            return true;
+        }
+
         // Tickets first (one write each, idempotent), then this record: a crash in between is finished by a retry.
         var tenant = GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
         var tickets = Customer.Tickets.Select(t => t.TicketId).Concat(Customer.Contacts.Select(c => c.TicketId)).Distinct().ToList();
