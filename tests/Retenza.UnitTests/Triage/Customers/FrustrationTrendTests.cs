@@ -1,6 +1,6 @@
 using Retenza.Triage.Customers;
 
-namespace Retenza.UnitTests.Triage;
+namespace Retenza.UnitTests.Triage.Customers;
 
 public sealed class FrustrationTrendTests
 {
