@@ -55,9 +55,10 @@ public sealed class TriageEngine(
         var decision = router.Route(new RoutingInput(intent, score, draft, reasons, policy));
 
         var summary = SummaryWriter.Write(intent, order, feeling, email.Subject);
+        var customer = reasons.Any(r => r.Code == ReasonCodes.RepeatContact) ? request.Customer with { RepeatContact = true } : request.Customer;
         return new TriageResult(summary, decision.Route, decision.Queue, decision.Priority, decision.Reasons, classifier.ModelVersion, policy.Version)
         {
-            Assessment = new TriageAssessment(summary, intent, email.Language.Code, feeling, order, request.Customer, draft, score, email.Attachments),
+            Assessment = new TriageAssessment(summary, intent, email.Language.Code, feeling, order, customer, draft, score, email.Attachments),
         };
     }
 }

@@ -96,6 +96,8 @@ public sealed class CustomersApiTests(RetenzaApiFactory factory)
         nameless["from"]!.AsObject().Remove("name");
         nameless["subject"] = "Second question";
         nameless.Remove("orderId");
+        // About something else: a message naming the same open order would join the first ticket (issue 4).
+        nameless["text"] = "Do you sell gift cards?";
 
         var second = await IngestAsync(nameless);
 

@@ -18,9 +18,11 @@ public sealed class OpenApiTests(RetenzaApiFactory factory)
             .ToArray();
         Assert.Equal(
             [
+                "DELETE /v1/customers/{id}",
                 "GET /v1/customers",
                 "GET /v1/customers/by-email/{email}",
                 "GET /v1/customers/{id}",
+                "GET /v1/customers/{id}/export",
                 "GET /v1/orders/{orderId}",
                 "GET /v1/policy",
                 "GET /v1/policy/versions",
@@ -29,6 +31,7 @@ public sealed class OpenApiTests(RetenzaApiFactory factory)
                 "GET /v1/tickets/{id}",
                 "POST /v1/messages",
                 "POST /v1/triage/preview",
+                "PUT /v1/customers/by-email/{email}",
                 "PUT /v1/orders/{orderId}",
                 "PUT /v1/policy",
             ],

@@ -90,7 +90,8 @@ public sealed class CustomerIngestTests(ClusterFixture fixture)
     public async Task Each_message_of_a_customer_opens_its_own_ticket_in_arrival_order()
     {
         var customer = Customer("busy@example.com");
-        var messages = Enumerable.Range(0, 5).Select(_ => Messages.Inbound(email: "busy@example.com")).ToArray();
+        // Different orders: messages about the same open order would thread into one ticket (issue 4).
+        var messages = Enumerable.Range(0, 5).Select(i => Messages.Inbound(email: "busy@example.com", orderId: $"RT-2000{i}")).ToArray();
 
         foreach (var message in messages)
         {

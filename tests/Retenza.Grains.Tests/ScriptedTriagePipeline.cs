@@ -22,7 +22,10 @@ public sealed class ScriptedTriagePipeline : ITriagePipeline
     public async ValueTask<TriageResult> TriageAsync(TriageRequest request, CancellationToken cancellationToken = default)
     {
         Requests[request.MessageId] = request;
-        var result = await _default.TriageAsync(request, cancellationToken);
+
+        // The assessment carries the customer context it was given, so tests can see what history triage read.
+        var placeholder = await _default.TriageAsync(request, cancellationToken);
+        var result = placeholder with { Assessment = new TriageAssessment(placeholder.Summary, null, "en", null, OrderLookup.None, request.Customer, null, null, []) };
         return request.Text switch
         {
             var t when t.StartsWith("route:auto", StringComparison.Ordinal) => result with

@@ -2,7 +2,9 @@ using Retenza.Api.Auth;
 using Retenza.Api.Infrastructure;
 using Retenza.Api.Messages;
 using Retenza.Customers;
+using Microsoft.Extensions.Options;
 using Retenza.Tenancy;
+using Retenza.Tickets;
 
 namespace Retenza.Api.Customers;
 
@@ -26,7 +28,78 @@ public static class CustomersApi
             .Produces<CustomerSnapshot>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/by-email/{email}", Put)
+            .WithSummary("Set what the platform knows about a customer (name, VIP, lifetime value, external id); creates the customer if new.")
+            .Accepts<CustomerUpdateRequest>("application/json")
+            .Produces<CustomerSnapshot>(StatusCodes.Status201Created)
+            .Produces<CustomerSnapshot>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapDelete("/{id}", Erase)
+            .WithSummary("Right to erasure: removes the customer's personal data and their tickets' messages; audit entries and counts stay, anonymised.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/export", Export)
+            .WithSummary("Everything held about a customer: the record, the contact history and every ticket with its thread and audit trail.")
+            .Produces<CustomerExport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
+    }
+
+    private static async Task<IResult> Put(string email, HttpRequest request, IGrainFactory grains, IOptions<ApiSettings> settings, CancellationToken ct)
+    {
+        if (!InboundMessageValidator.IsEmail(email.Trim()))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [$"'{email}' is not a valid email address."] });
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync(request, RetenzaJsonContext.Default.CustomerUpdateRequest, settings.Value.MaxMessageBytes, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = body!.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The customer is not valid");
+        }
+
+        var tenant = request.HttpContext.User.Tenant();
+        var id = CustomerIds.ForEmail(tenant, email);
+        var result = await grains.GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, id))
+            .Update(new CustomerUpdate(email, body.Name?.Trim(), body.Vip, body.LifetimeValue, body.ExternalId?.Trim()));
+        return result.Created ? TypedResults.Created($"/v1/customers/{id}", result.Customer) : TypedResults.Ok(result.Customer);
+    }
+
+    private static async Task<IResult> Erase(string id, HttpContext http, IGrainFactory grains)
+    {
+        if (!CustomerIds.IsWellFormed(id))
+        {
+            return Problems.NotFound("customer");
+        }
+
+        var erased = await grains.GetGrain<ICustomerGrain>(GrainKeys.Compose(http.User.Tenant(), id)).Erase();
+        return erased ? TypedResults.NoContent() : Problems.NotFound("customer");
+    }
+
+    private static async Task<IResult> Export(string id, HttpContext http, IGrainFactory grains, TimeProvider time)
+    {
+        if (!CustomerIds.IsWellFormed(id))
+        {
+            return Problems.NotFound("customer");
+        }
+
+        var tenant = http.User.Tenant();
+        var customer = await grains.GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, id)).Get();
+        if (customer is null)
+        {
+            return Problems.NotFound("customer");
+        }
+
+        var ids = customer.Tickets.Select(t => t.TicketId).Concat(customer.Contacts.Select(c => c.TicketId)).Distinct().ToList();
+        var tickets = await Task.WhenAll(ids.Select(t => grains.GetGrain<ITicketGrain>(GrainKeys.Compose(tenant, t)).Get()));
+        return TypedResults.Ok(new CustomerExport(time.GetUtcNow(), customer, [.. tickets.OfType<TicketSnapshot>()]));
     }
 
     private static Task<IResult> GetById(string id, HttpContext http, IGrainFactory grains) =>

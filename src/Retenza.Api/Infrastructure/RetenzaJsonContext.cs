@@ -21,6 +21,8 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(TicketSummary))]
 [JsonSerializable(typeof(TicketSnapshot))]
 [JsonSerializable(typeof(CustomerSnapshot))]
+[JsonSerializable(typeof(Retenza.Api.Customers.CustomerUpdateRequest))]
+[JsonSerializable(typeof(Retenza.Api.Customers.CustomerExport))]
 [JsonSerializable(typeof(TenantInfo))]
 [JsonSerializable(typeof(JsonDocument))]
 [JsonSerializable(typeof(OrderRequest))]

@@ -84,6 +84,8 @@ public static class MessagesApi
         {
             IngestOutcome.Created => TypedResults.Created($"/v1/tickets/{result.Ticket!.TicketId}", result.Ticket),
             IngestOutcome.Replayed => TypedResults.Ok(result.Ticket),
+            // A reply joined an existing ticket: nothing new was created, the thread it joined is returned.
+            IngestOutcome.Threaded => TypedResults.Ok(result.Ticket),
             _ => Problems.Create(StatusCodes.Status409Conflict, "Message id already used",
                 $"Message '{message.MessageId}' was already ingested from a different sender; message ids must be unique per tenant."),
         };

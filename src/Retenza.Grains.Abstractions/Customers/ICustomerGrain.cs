@@ -21,4 +21,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Null when the customer has never written.</summary>
     [Alias("Get")]
     Task<CustomerSnapshot?> Get();
+
+    /// <summary>Sets what the platform knows (name, VIP, lifetime value, external id); creates the customer if new.</summary>
+    [Alias("Update")]
+    Task<CustomerUpdateResult> Update(CustomerUpdate update);
+
+    /// <summary>Right to erasure over the customer and their tickets; false when the customer is unknown.</summary>
+    [Alias("Erase")]
+    Task<bool> Erase();
 }

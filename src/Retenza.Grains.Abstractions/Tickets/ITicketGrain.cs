@@ -26,4 +26,19 @@ public interface ITicketGrain : IGrainWithStringKey
 
     [Alias("Resolve")]
     Task<TicketSnapshot> Resolve(string actor, string? note);
+
+    /// <summary>
+    /// Appends a customer message that answers this ticket (issue 4): a closed or auto-replied ticket
+    /// reopens; the message is re-triaged with the thread as context. A replay changes nothing.
+    /// </summary>
+    [Alias("Append")]
+    Task<IngestResult> Append(InboundMessage message, CustomerContext customer);
+
+    /// <summary>The current status, or null when no ticket exists; read-only, so it never waits behind triage.</summary>
+    [Alias("Status"), Orleans.Concurrency.ReadOnly]
+    Task<TicketStatus?> Status();
+
+    /// <summary>Right to erasure: removes the customer's personal data from the thread and assessments, keeping the audit trail and counts.</summary>
+    [Alias("Erase")]
+    Task Erase();
 }

@@ -17,4 +17,9 @@ public sealed record TicketSnapshot(
     [property: Id(9)] IReadOnlyList<ThreadMessage> Messages,
     [property: Id(10)] IReadOnlyList<AuditEntry> Audit,
     [property: Id(11)] DateTimeOffset CreatedAt,
-    [property: Id(12)] DateTimeOffset UpdatedAt);
+    [property: Id(12)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>Assessments of earlier customer messages on the thread, oldest first (at most 10; issue 4 uses ids 20-39).</summary>
+    [Id(20)]
+    public IReadOnlyList<Assessment> EarlierAssessments { get; init; } = [];
+}

@@ -8,7 +8,7 @@ using Retenza.Triage.Customers;
 
 namespace Retenza.Grains.Tickets;
 
-public sealed class TicketGrain(
+public sealed partial class TicketGrain(
     [PersistentState("ticket", StorageNames.Default)] IPersistentState<TicketState> state,
     ITriagePipeline triage,
     TenantPolicyCache policies,
@@ -29,7 +29,7 @@ public sealed class TicketGrain(
             var messageId = MessageIds.Normalize(message.MessageId);
             var known = Ticket.Messages.Any(m => MessageIds.Normalize(m.MessageId) == messageId);
             return known && Ticket.CustomerId == customerId
-                ? new IngestResult(IngestOutcome.Replayed, Summary())
+                ? new IngestResult(IngestOutcome.Replayed, Summary()) { Contact = ContactFor(message, threaded: false, reopened: false) }
                 : new IngestResult(IngestOutcome.Conflict, null);
         }
 
@@ -65,7 +65,7 @@ public sealed class TicketGrain(
 
         // One write for the whole opening: received, triaged and routed land together or not at all.
         await Persist();
-        return new IngestResult(IngestOutcome.Created, Summary());
+        return new IngestResult(IngestOutcome.Created, Summary()) { Contact = ContactFor(message, threaded: false, reopened: false) };
     }
 
     public Task<TicketSnapshot?> Get() => Task.FromResult(state.RecordExists ? Snapshot() : null);
@@ -148,5 +148,8 @@ public sealed class TicketGrain(
         Ticket.Messages.ToArray(),
         Ticket.Audit.ToArray(),
         Ticket.CreatedAt,
-        Ticket.UpdatedAt);
+        Ticket.UpdatedAt)
+    {
+        EarlierAssessments = Ticket.EarlierAssessments.ToArray(),
+    };
 }

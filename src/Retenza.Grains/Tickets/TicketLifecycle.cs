@@ -13,7 +13,8 @@ public static class TicketLifecycle
         [TicketStatus.Received] = [TicketStatus.Triaged],
         [TicketStatus.Triaged] = [TicketStatus.AutoReplied, TicketStatus.AwaitingReview, TicketStatus.Escalated],
         [TicketStatus.AutoReplied] = [TicketStatus.Reopened, TicketStatus.Resolved],
-        [TicketStatus.AwaitingReview] = [TicketStatus.Claimed],
+        // A customer's new message on a draft awaiting review can raise it to an escalation (issue 4).
+        [TicketStatus.AwaitingReview] = [TicketStatus.Claimed, TicketStatus.Escalated],
         [TicketStatus.Escalated] = [TicketStatus.Claimed],
         // Back to a queue covers release, lease expiry and transfer; resolving unanswered covers spam and duplicates.
         [TicketStatus.Claimed] = [TicketStatus.Replied, TicketStatus.Resolved, TicketStatus.AwaitingReview, TicketStatus.Escalated],

@@ -16,4 +16,12 @@ public sealed class TicketState
     [Id(7)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
     [Id(9)] public DateTimeOffset UpdatedAt { get; set; }
+
+    // Issue 4 (threading, reopen, erasure) uses ids 20-39.
+
+    /// <summary>Assessments of earlier messages on the thread, newest last, bounded (TicketGrain.Thread).</summary>
+    [Id(20)] public List<Assessment> EarlierAssessments { get; set; } = [];
+
+    /// <summary>When the customer's personal data was erased from this ticket.</summary>
+    [Id(21)] public DateTimeOffset? ErasedAt { get; set; }
 }

@@ -55,7 +55,7 @@ public static class ContactHistoryRules
             ReasonCodes.RepeatContact,
             "history.repeat_contact",
             $"{same.Count} earlier contacts on the same issue in the last {input.Policy.RepeatContactWindowDays} days.",
-            same.Select(match => $"{match.Contact.TicketId} on {Reasons.Date(match.Contact.At)} ({match.Why})"),
+            same.Select(match => $"{Cite(match.Contact)} on {Reasons.Date(match.Contact.At)} ({match.Why})"),
             ("earlier_contacts", same.Count.ToString(CultureInfo.InvariantCulture)),
             ("threshold", input.Policy.RepeatContactCount.ToString(CultureInfo.InvariantCulture)),
             ("window_days", input.Policy.RepeatContactWindowDays.ToString(CultureInfo.InvariantCulture)),
@@ -99,12 +99,16 @@ public static class ContactHistoryRules
             "history.rising_frustration",
             $"Frustration has risen with every recent contact: {path}.",
             [
-                .. earlier.Select(entry => $"{entry.Contact.TicketId} on {Reasons.Date(entry.Contact.At)}: {Name(entry.Level!.Value)}"),
+                .. earlier.Select(entry => $"{Cite(entry.Contact)} on {Reasons.Date(entry.Contact.At)}: {Name(entry.Level!.Value)}"),
                 $"this message: {Name(input.Sentiment.Frustration)}",
             ],
             ("levels", path),
             ("window_days", input.Policy.RepeatContactWindowDays.ToString(CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>The ticket, and the message when known: several contacts can share one thread.</summary>
+    private static string Cite(PriorContact contact) =>
+        contact.MessageId is { } message ? $"{contact.TicketId} (message {message})" : contact.TicketId;
 
     private static FrustrationLevel? Parse(string? level) =>
         Enum.TryParse<FrustrationLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;

@@ -22,6 +22,9 @@ public static class ReasonCodes
     public const string OutOfScope = "out_of_scope";
     public const string HumanRequested = "human_requested";
 
+    /// <summary>The customer wrote back unhappy after an automatic reply (issue 4): under-escalation.</summary>
+    public const string AutoReplyFailed = "auto_reply_failed";
+
     // Added by the router, not by the rule engine.
     public const string LowConfidence = "low_confidence";
     public const string AutoSendDisabled = "auto_send_disabled";

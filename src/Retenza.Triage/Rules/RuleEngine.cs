@@ -16,7 +16,7 @@ public sealed class RuleEngine(PhraseMatcher phrases) : IRuleEngine
     {
         ArgumentNullException.ThrowIfNull(input);
 
-        return
+        List<TriageReason> reasons =
         [
             .. IntentRules.Evaluate(input),
             .. PhraseReasons(input),
@@ -25,6 +25,10 @@ public sealed class RuleEngine(PhraseMatcher phrases) : IRuleEngine
             .. OrderRules.Evaluate(input),
             .. MessageRules.Evaluate(input),
         ];
+
+        // Last: the thread rules read what the others found (a request for a human after an auto reply).
+        reasons.AddRange(ThreadRules.Evaluate(input, reasons));
+        return reasons;
     }
 
     private IEnumerable<TriageReason> PhraseReasons(RuleInput input)

@@ -15,6 +15,7 @@ public sealed class TicketLifecycleTests
         (TicketStatus.AutoReplied, TicketStatus.Reopened),
         (TicketStatus.AutoReplied, TicketStatus.Resolved),
         (TicketStatus.AwaitingReview, TicketStatus.Claimed),
+        (TicketStatus.AwaitingReview, TicketStatus.Escalated), // issue 4: a new customer message raised it
         (TicketStatus.Escalated, TicketStatus.Claimed),
         (TicketStatus.Claimed, TicketStatus.Replied),
         (TicketStatus.Claimed, TicketStatus.Resolved),
