@@ -13,6 +13,14 @@ public sealed class ScriptedTriagePipeline : ITriagePipeline
     public async ValueTask<TriageResult> TriageAsync(TriageRequest request, CancellationToken cancellationToken = default)
     {
         var result = await _default.TriageAsync(request, cancellationToken);
+
+        // "prio:N" anywhere sets the priority, so queue-order tests can mix priorities.
+        var prio = request.Text.IndexOf("prio:", StringComparison.Ordinal);
+        if (prio >= 0)
+        {
+            result = result with { Priority = request.Text[prio + 5] - '0' };
+        }
+
         return request.Text switch
         {
             var t when t.StartsWith("route:auto", StringComparison.Ordinal) => result with { Route = TriageRoute.Auto, Queue = null, Reasons = [] },

@@ -1,3 +1,4 @@
+using Retenza.Agents;
 using Retenza.Messages;
 using Retenza.Triage.Customers;
 
@@ -26,4 +27,19 @@ public interface ITicketGrain : IGrainWithStringKey
 
     [Alias("Resolve")]
     Task<TicketSnapshot> Resolve(string actor, string? note);
+
+    /// <summary>
+    /// Claims the ticket for <paramref name="agentId"/> if it waits in a queue. The ticket is the
+    /// single arbiter: of concurrent claimers exactly one gets Claimed, the rest NotClaimable.
+    /// Claiming again by the holder answers Claimed and changes nothing.
+    /// </summary>
+    [Alias("TryClaim")]
+    Task<ClaimAttempt> TryClaim(string agentId);
+
+    /// <summary>
+    /// Puts a ticket held by <paramref name="agentId"/> back in its queue with an audit entry
+    /// (<paramref name="reasonCode"/>: released, claim_expired). False, changing nothing, when that agent does not hold it.
+    /// </summary>
+    [Alias("Unclaim")]
+    Task<bool> Unclaim(string agentId, string reasonCode, string? note);
 }

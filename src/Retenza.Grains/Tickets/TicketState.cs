@@ -16,4 +16,14 @@ public sealed class TicketState
     [Id(7)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
     [Id(9)] public DateTimeOffset UpdatedAt { get; set; }
+
+    // 40–59: agent workflow (queues, claims, outcomes); see TicketGrain.Claims.cs.
+
+    /// <summary>When the ticket first entered a queue: its age in the queue counts from here, across releases.</summary>
+    [Id(40)] public DateTimeOffset? QueuedAt { get; set; }
+
+    /// <summary>First-response due time from the policy's SlaMinutes for the queue; null when the queue has no target.</summary>
+    [Id(41)] public DateTimeOffset? SlaDueAt { get; set; }
+
+    [Id(42)] public DateTimeOffset? ClaimedAt { get; set; }
 }

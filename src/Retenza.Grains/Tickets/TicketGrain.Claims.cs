@@ -1,0 +1,136 @@
+using Retenza.Agents;
+using Retenza.Queues;
+using Retenza.Tenancy;
+using Retenza.Tickets;
+
+namespace Retenza.Grains.Tickets;
+
+/// <summary>The agent side of a ticket: queue membership, claims, release, reply and resolve.</summary>
+public sealed partial class TicketGrain
+{
+    /// <summary>Queue summaries are listed by the hundred; the full summary stays on the ticket.</summary>
+    private const int QueueSummaryLength = 200;
+
+    public async Task<ClaimAttempt> TryClaim(string agentId)
+    {
+        if (!state.RecordExists)
+        {
+            return new ClaimAttempt(ClaimAttemptOutcome.NotFound, Key.Id, null, null, null, "No such ticket.");
+        }
+
+        if (Ticket.Status == TicketStatus.Claimed && Ticket.ClaimedBy == agentId)
+        {
+            return Attempt(ClaimAttemptOutcome.Claimed, null);
+        }
+
+        if (!TicketLifecycle.CanMove(Ticket.Status, TicketStatus.Claimed))
+        {
+            return Attempt(ClaimAttemptOutcome.NotClaimable, Ticket.ClaimedBy is { } holder
+                ? $"Ticket is claimed by '{holder}'."
+                : $"Ticket is {Ticket.Status}, not waiting in a queue.");
+        }
+
+        await ClaimCore(agentId);
+        return Attempt(ClaimAttemptOutcome.Claimed, null);
+    }
+
+    public async Task<bool> Unclaim(string agentId, string reasonCode, string? note)
+    {
+        if (!state.RecordExists || Ticket.Status != TicketStatus.Claimed || Ticket.ClaimedBy != agentId)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var back = TicketLifecycle.StatusFor(Ticket.Assessment?.Route ?? Route.Escalate);
+        var actor = reasonCode == ClaimReasons.Expired ? System : agentId;
+        Move(back, actor, [reasonCode], null, note, now);
+        Ticket.ClaimedBy = null;
+        Ticket.ClaimedAt = null;
+        await EnterQueue(now);
+        await Persist();
+        return true;
+    }
+
+    public async Task<TicketSnapshot> Claim(string agentId)
+    {
+        EnsureExists(TicketStatus.Claimed);
+        TicketLifecycle.EnsureCanMove(Ticket.Status, TicketStatus.Claimed);
+        await ClaimCore(agentId);
+        return Snapshot();
+    }
+
+    public async Task<TicketSnapshot> Reply(string agentId, string text)
+    {
+        EnsureExists(TicketStatus.Replied);
+        TicketLifecycle.EnsureCanMove(Ticket.Status, TicketStatus.Replied);
+        if (Ticket.ClaimedBy != agentId)
+        {
+            throw new ClaimMismatchException(agentId, Ticket.ClaimedBy);
+        }
+
+        var now = time.GetUtcNow();
+        Move(TicketStatus.Replied, agentId, [], null, null, now);
+        Ticket.Messages.Add(Outbound(text, now));
+        await Persist();
+        return Snapshot();
+    }
+
+    public async Task<TicketSnapshot> Resolve(string actor, string? note)
+    {
+        EnsureExists(TicketStatus.Resolved);
+        Move(TicketStatus.Resolved, actor, [], null, note, time.GetUtcNow());
+        Ticket.ClaimedBy = null;
+        await Persist();
+        return Snapshot();
+    }
+
+    private async Task ClaimCore(string agentId)
+    {
+        var now = time.GetUtcNow();
+        Move(TicketStatus.Claimed, agentId, [], null, null, now);
+        Ticket.ClaimedBy = agentId;
+        Ticket.ClaimedAt = now;
+        await Persist();
+
+        // Claim-next already took the entry; a direct claim leaves one behind. Dropping it is tidiness, not safety.
+        if (Ticket.Queue is { } queue)
+        {
+            await Partition(queue).Remove(Key.Id);
+        }
+    }
+
+    /// <summary>
+    /// Registers a ticket that waits for a human in its queue's partition. Call before persisting
+    /// the ticket: a stale entry is harmless, a missing one would strand the ticket.
+    /// </summary>
+    private async Task EnterQueue(DateTimeOffset now)
+    {
+        if (Ticket.Queue is not { } queue || Ticket.Status is not (TicketStatus.AwaitingReview or TicketStatus.Escalated))
+        {
+            return;
+        }
+
+        if (Ticket.QueuedAt is null)
+        {
+            Ticket.QueuedAt = now;
+            var policy = await policies.GetAsync(Key.Tenant);
+            Ticket.SlaDueAt = policy.SlaMinutes.TryGetValue(queue, out var minutes) ? now.AddMinutes(minutes) : null;
+        }
+
+        await Partition(queue).Put(QueueEntryOf(queue));
+    }
+
+    private QueueEntry QueueEntryOf(string queue)
+    {
+        var summary = Ticket.Assessment?.Summary ?? "";
+        return new QueueEntry(Key.Id, Ticket.Priority, Ticket.SlaDueAt, Ticket.QueuedAt ?? Ticket.CreatedAt,
+            summary.Length <= QueueSummaryLength ? summary : summary[..(QueueSummaryLength - 1)] + "…");
+    }
+
+    private IQueuePartitionGrain Partition(string queue) =>
+        GrainFactory.GetGrain<IQueuePartitionGrain>(QueueKeys.Partition(Key.Tenant, queue, QueueKeys.PartitionOf(Key.Id)));
+
+    private ClaimAttempt Attempt(ClaimAttemptOutcome outcome, string? detail) =>
+        new(outcome, Key.Id, Ticket.Queue, Ticket.ClaimedBy, Ticket.Status, detail);
+}
