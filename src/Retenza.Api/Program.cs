@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Retenza.Api.Agents;
 using Retenza.Api.Auth;
 using Retenza.Api.Customers;
 using Retenza.Api.Infrastructure;
 using Retenza.Api.Messages;
 using Retenza.Api.Orders;
 using Retenza.Api.Policy;
+using Retenza.Api.Queues;
 using Retenza.Api.Tenancy;
 using Retenza.Api.Tickets;
 using Scalar.AspNetCore;
@@ -34,6 +36,9 @@ v1.MapCustomersApi();
 v1.MapOrdersApi();
 v1.MapTenantApi();
 v1.MapPolicyApi();
+v1.MapAgentsApi();
+v1.MapQueuesApi();
+v1.MapTicketClaimsApi();
 
 app.Run();
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Retenza.Api.Agents;
 using Retenza.Api.Messages;
+using Retenza.Api.Queues;
+using Retenza.Api.Tickets;
 using Retenza.Api.Orders;
 using Retenza.Api.Tenancy;
 using Retenza.Customers;
@@ -26,4 +29,15 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(OrderSnapshot))]
 [JsonSerializable(typeof(TriagePolicy))]
 [JsonSerializable(typeof(IReadOnlyList<PolicyVersionInfo>))]
+[JsonSerializable(typeof(AgentRequest))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(NoteRequest))]
+[JsonSerializable(typeof(AgentCreated))]
+[JsonSerializable(typeof(AgentToken))]
+[JsonSerializable(typeof(AgentMe))]
+[JsonSerializable(typeof(ClaimResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(QueueSummary[]))]
+[JsonSerializable(typeof(QueueListing))]
+[JsonSerializable(typeof(Briefing))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;

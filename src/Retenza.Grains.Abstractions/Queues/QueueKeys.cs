@@ -22,6 +22,11 @@ public static partial class QueueKeys
     public static IEnumerable<string> AllPartitions(string tenant, string queue) =>
         Enumerable.Range(0, Partitions).Select(p => Partition(tenant, queue, p));
 
+    /// <summary>The tenant's queues: the defaults plus every queue its policy routes to or sets an SLA for.</summary>
+    public static IReadOnlyList<string> Known(Retenza.Triage.Policy.TriagePolicy policy) =>
+        DefaultQueues.Concat(policy.SlaMinutes.Keys).Concat(policy.ReasonRoutes.Values.Select(r => r.Queue))
+            .Append(Retenza.Triage.Policy.ReasonRoute.Default.Queue).Distinct().Order(StringComparer.Ordinal).ToArray();
+
     public static bool IsValidName(string queue) => QueueName().IsMatch(queue);
 
     /// <summary>FNV-1a: stable across processes and runs, unlike string.GetHashCode.</summary>
