@@ -39,6 +39,7 @@ v1.MapPolicyApi();
 v1.MapAgentsApi();
 v1.MapQueuesApi();
 v1.MapTicketClaimsApi();
+v1.MapOutcomesApi();
 
 app.Run();
 

@@ -7,6 +7,7 @@ using Retenza.Api.Tickets;
 using Retenza.Api.Orders;
 using Retenza.Api.Tenancy;
 using Retenza.Customers;
+using Retenza.Outcomes;
 using Retenza.Policy;
 using Retenza.Tickets;
 using Retenza.Triage.Orders;
@@ -40,4 +41,9 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(QueueSummary[]))]
 [JsonSerializable(typeof(QueueListing))]
 [JsonSerializable(typeof(Briefing))]
+[JsonSerializable(typeof(ReplyRequest))]
+[JsonSerializable(typeof(FeedbackRequest))]
+[JsonSerializable(typeof(AgentReply))]
+[JsonSerializable(typeof(TicketFeedback))]
+[JsonSerializable(typeof(OutcomeLog))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;

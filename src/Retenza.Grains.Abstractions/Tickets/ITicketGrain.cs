@@ -1,5 +1,6 @@
 using Retenza.Agents;
 using Retenza.Messages;
+using Retenza.Outcomes;
 using Retenza.Triage.Customers;
 
 namespace Retenza.Tickets;
@@ -42,4 +43,15 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Unclaim")]
     Task<bool> Unclaim(string agentId, string reasonCode, string? note);
+
+    /// <summary>
+    /// The holder's reply: records the outbound message, classifies it against the AI draft, and
+    /// resolves when asked; one write. Refused (nothing changed) for anyone but the holder.
+    /// </summary>
+    [Alias("AgentReply")]
+    Task<AgentReply> AgentReply(string agentId, string text, bool resolve);
+
+    /// <summary>The agent who last held the ticket says whether escalation was needed and what the intent was; null when refused.</summary>
+    [Alias("Feedback")]
+    Task<TicketFeedback?> Feedback(string agentId, bool? escalationNeeded, string? correctIntent, string? note);
 }

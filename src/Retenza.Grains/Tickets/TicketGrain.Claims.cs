@@ -1,4 +1,6 @@
 using Retenza.Agents;
+using Retenza.Grains.Outcomes;
+using Retenza.Outcomes;
 using Retenza.Queues;
 using Retenza.Tenancy;
 using Retenza.Tickets;
@@ -85,12 +87,71 @@ public sealed partial class TicketGrain
         return Snapshot();
     }
 
+    public async Task<AgentReply> AgentReply(string agentId, string text, bool resolve)
+    {
+        if (!state.RecordExists)
+        {
+            return new AgentReply(AgentReplyRefusal.NotFound, Key.Id, null, null, null, null);
+        }
+
+        if (Ticket.Status != TicketStatus.Claimed || Ticket.ClaimedBy != agentId)
+        {
+            return new AgentReply(AgentReplyRefusal.NotClaimer, Key.Id, Ticket.Status, null, null, Ticket.ClaimedBy);
+        }
+
+        var now = time.GetUtcNow();
+        var details = Ticket.Assessment?.Details;
+        var (outcomeClass, distance) = DraftEditClassifier.Classify(details?.Draft?.Text, text);
+        var outcome = new DraftOutcome(Key.Id, agentId, outcomeClass, distance, details?.Intent?.Name, details?.Confidence?.Score,
+            Ticket.Assessment?.Route.ToString().ToLowerInvariant(), Ticket.Assessment?.PolicyVersion, Ticket.Assessment?.ModelVersion, now);
+        var message = Outbound(text, now);
+        Move(TicketStatus.Replied, agentId, [OutcomeCode(outcomeClass)], null, null, now);
+        Ticket.Messages.Add(message);
+        Ticket.Outcome = outcome;
+        if (resolve)
+        {
+            Move(TicketStatus.Resolved, agentId, [], null, null, now);
+            Ticket.ClaimedBy = null;
+        }
+
+        // One ticket write for reply, outcome and resolve; the log append after it is idempotent.
+        await Persist();
+        await GrainFactory.GetGrain<IOutcomeLogGrain>(OutcomeLogKeys.For(Key.Tenant, now, Key.Id)).AppendOutcome(outcome);
+        return new AgentReply(AgentReplyRefusal.None, Key.Id, Ticket.Status, message.MessageId, outcome, Ticket.ClaimedBy);
+    }
+
+    public async Task<TicketFeedback?> Feedback(string agentId, bool? escalationNeeded, string? correctIntent, string? note)
+    {
+        if (!state.RecordExists || Ticket.LastClaimedBy != agentId)
+        {
+            return null;
+        }
+
+        var feedback = new TicketFeedback(Key.Id, agentId, escalationNeeded, correctIntent, note,
+            Ticket.Assessment?.Details?.Intent?.Name, time.GetUtcNow());
+        Ticket.Feedback = feedback;
+        await Persist();
+        await GrainFactory.GetGrain<IOutcomeLogGrain>(OutcomeLogKeys.For(Key.Tenant, feedback.At, Key.Id)).AppendFeedback(feedback);
+        return feedback;
+    }
+
+    /// <summary>The outcome as a reason code on the replied audit entry, so the trail alone tells how the draft fared.</summary>
+    private static string OutcomeCode(DraftOutcomeClass outcome) => "draft_" + outcome switch
+    {
+        DraftOutcomeClass.AcceptedAsIs => "accepted_as_is",
+        DraftOutcomeClass.LightEdit => "light_edit",
+        DraftOutcomeClass.HeavyEdit => "heavy_edit",
+        DraftOutcomeClass.Rewritten => "rewritten",
+        _ => "none",
+    };
+
     private async Task ClaimCore(string agentId)
     {
         var now = time.GetUtcNow();
         Move(TicketStatus.Claimed, agentId, [], null, null, now);
         Ticket.ClaimedBy = agentId;
         Ticket.ClaimedAt = now;
+        Ticket.LastClaimedBy = agentId;
         await Persist();
 
         // Claim-next already took the entry; a direct claim leaves one behind. Dropping it is tidiness, not safety.

@@ -1,4 +1,5 @@
 using Retenza.Messages;
+using Retenza.Outcomes;
 using Retenza.Tickets;
 
 namespace Retenza.Grains.Tickets;
@@ -26,4 +27,12 @@ public sealed class TicketState
     [Id(41)] public DateTimeOffset? SlaDueAt { get; set; }
 
     [Id(42)] public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>The latest agent reply measured against the AI draft.</summary>
+    [Id(43)] public DraftOutcome? Outcome { get; set; }
+
+    [Id(44)] public TicketFeedback? Feedback { get; set; }
+
+    /// <summary>Who held the ticket last (ClaimedBy clears on resolve): the one who may give feedback.</summary>
+    [Id(45)] public string? LastClaimedBy { get; set; }
 }

@@ -208,6 +208,50 @@ public sealed class AgentsApiTests(RetenzaApiFactory factory)
         await HttpAssert.ProblemAsync(await globexAdmin.GetAsync($"/v1/agents/{acmeAgentId}"), 404);
     }
 
+    [Fact]
+    public async Task The_holder_replies_with_an_outcome_against_the_draft_and_gives_feedback_others_are_refused()
+    {
+        var ingested = await HttpAssert.JsonAsync(await _acmePlatform.PostMessageAsync(TestMessages.Valid()), 201);
+        var ticketId = ingested.GetProperty("ticketId").GetString()!;
+        var queue = ingested.GetProperty("queue").GetString()!;
+        var ana = factory.ClientFor(await CreateAgentAsync(TestMessages.UniqueEmail("ana"), [queue]));
+        var bob = factory.ClientFor(await CreateAgentAsync(TestMessages.UniqueEmail("bob"), [queue]));
+        await ana.PostAsync("/v1/agents/me/session", null);
+        await bob.PostAsync("/v1/agents/me/session", null);
+        await HttpAssert.JsonAsync(await ana.PostAsync($"/v1/tickets/{ticketId}/claim", null), 200);
+        var briefing = await HttpAssert.JsonAsync(await ana.GetAsync($"/v1/tickets/{ticketId}/briefing"), 200);
+        var draft = briefing.GetProperty("draft").ValueKind == JsonValueKind.Object ? briefing.GetProperty("draft").GetProperty("text").GetString() : null;
+
+        await HttpAssert.ProblemAsync(await bob.PostAsJsonAsync($"/v1/tickets/{ticketId}/reply", new { text = "hijack" }), 409, "Not your claim",
+            "Only the agent holding a claimed ticket may reply to it; claim it first.");
+        await HttpAssert.ValidationProblemAsync(await ana.PostAsJsonAsync($"/v1/tickets/{ticketId}/reply", new { text = " " }), "The reply is not valid");
+        var reply = await HttpAssert.JsonAsync(await ana.PostAsJsonAsync($"/v1/tickets/{ticketId}/reply", new { text = draft ?? "We are on it.", resolve = true }), 200);
+
+        Assert.Equal("resolved", reply.GetProperty("status").GetString());
+        Assert.Equal(draft is null ? "no_draft" : "accepted_as_is", reply.GetProperty("outcome").GetProperty("class").GetString());
+        var messageId = reply.GetProperty("messageId").GetString()!;
+        var ticket = await HttpAssert.JsonAsync(await _acmePlatform.GetTicketAsync(ticketId), 200);
+        var sent = ticket.GetProperty("messages").EnumerateArray().Last();
+        Assert.Equal(messageId, sent.GetProperty("messageId").GetString());
+        Assert.Equal("outbound", sent.GetProperty("direction").GetString());
+        Assert.Empty((await HttpAssert.JsonAsync(await ana.GetAsync("/v1/agents/me/claims"), 200)).EnumerateArray());
+        await HttpAssert.ProblemAsync(await ana.PostAsJsonAsync($"/v1/tickets/{ticketId}/reply", new { text = "again" }), 409);
+
+        await HttpAssert.ProblemAsync(await bob.PostAsJsonAsync($"/v1/tickets/{ticketId}/feedback", new { escalationNeeded = false }), 409);
+        var invalid = await HttpAssert.ValidationProblemAsync(
+            await ana.PostAsJsonAsync($"/v1/tickets/{ticketId}/feedback", new { correctIntent = "buy_a_pony" }), "The feedback is not valid");
+        Assert.Equal(["correctIntent"], invalid.Keys.ToArray());
+        var feedback = await HttpAssert.JsonAsync(
+            await ana.PostAsJsonAsync($"/v1/tickets/{ticketId}/feedback", new { escalationNeeded = false, correctIntent = "track_order", note = "easy one" }), 200);
+        Assert.Equal("track_order", feedback.GetProperty("correctIntent").GetString());
+
+        var log = await HttpAssert.JsonAsync(await _acmeAdmin.GetAsync("/v1/outcomes"), 200);
+        Assert.Contains(log.GetProperty("outcomes").EnumerateArray(), o => o.GetProperty("ticketId").GetString() == ticketId);
+        Assert.Contains(log.GetProperty("feedback").EnumerateArray(), f => f.GetProperty("ticketId").GetString() == ticketId);
+        await HttpAssert.ProblemAsync(await ana.GetAsync("/v1/outcomes"), 403);
+        await HttpAssert.ValidationProblemAsync(await _acmeAdmin.GetAsync("/v1/outcomes?date=yesterday"), "One or more validation errors occurred.");
+    }
+
     private static JsonObject Agent(string email, string[]? queues = null, int capacity = 3) => new()
     {
         ["name"] = "Ana Agent",
