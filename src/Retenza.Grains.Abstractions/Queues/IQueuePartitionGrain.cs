@@ -30,4 +30,11 @@ public interface IQueuePartitionGrain : IGrainWithStringKey
 
     [Alias("Stats"), ReadOnly]
     Task<QueueStats> Stats(DateTimeOffset now);
+
+    /// <summary>
+    /// Flags waiting tickets whose SLA due time has passed (each ticket raises its priority and
+    /// audits sla_breached once) and re-orders them; what the partition's durable reminder runs.
+    /// </summary>
+    [Alias("CheckSla")]
+    Task<int> CheckSla();
 }

@@ -1,6 +1,7 @@
 using Retenza.Agents;
 using Retenza.Messages;
 using Retenza.Outcomes;
+using Retenza.Queues;
 using Retenza.Triage.Customers;
 
 namespace Retenza.Tickets;
@@ -54,4 +55,11 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>The agent who last held the ticket says whether escalation was needed and what the intent was; null when refused.</summary>
     [Alias("Feedback")]
     Task<TicketFeedback?> Feedback(string agentId, bool? escalationNeeded, string? correctIntent, string? note);
+
+    /// <summary>
+    /// Called by the queue partition once the SLA due time passed: the first call raises the
+    /// priority and audits sla_breached. Answers the ticket's queue entry while it waits, null otherwise.
+    /// </summary>
+    [Alias("SlaDue")]
+    Task<QueueEntry?> SlaDue();
 }

@@ -6,9 +6,19 @@ namespace Retenza.Grains.Queues;
 /// Writes only when an entry is added or changed. Takes and removals stay in memory until the next
 /// write: an entry that comes back after a crash is stale, and the ticket grain refuses the claim.
 /// </summary>
+/// SLA checks run on a durable reminder per partition (registered once a due time is enqueued), so
+/// a breach is found after silo restarts and no ticket needs a timer of its own.
 public sealed class QueuePartitionGrain(
-    [PersistentState("queue", StorageNames.Default)] IPersistentState<QueuePartitionState> state) : Grain, IQueuePartitionGrain
+    [PersistentState("queue", StorageNames.Default)] IPersistentState<QueuePartitionState> state,
+    TimeProvider time) : Grain, IQueuePartitionGrain, IRemindable
 {
+    private const string SlaReminder = "sla";
+
+    /// <summary>Tickets asked per check: bounds one reminder tick; the rest wait for the next minute.</summary>
+    private const int MaxChecksPerTick = 200;
+
+    private readonly HashSet<string> _flagged = new(StringComparer.Ordinal);
+    private bool _reminderRegistered;
     private readonly SortedSet<QueueEntry> _ordered = new(QueueOrder.Instance!);
     private readonly Dictionary<string, QueueEntry> _byTicket = new(StringComparer.Ordinal);
 
@@ -37,7 +47,52 @@ public sealed class QueuePartitionGrain(
         Add(entry);
         state.State.Entries = [.. _ordered];
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        if (entry.SlaDueAt is not null && !_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminderRegistered = true;
+        }
     }
+
+    public async Task<int> CheckSla()
+    {
+        var now = time.GetUtcNow();
+        var due = _ordered.Where(e => e.SlaDueAt <= now && !_flagged.Contains(e.TicketId)).Take(MaxChecksPerTick).ToArray();
+        if (due.Length == 0)
+        {
+            return 0;
+        }
+
+        var (tenant, _) = Retenza.Tenancy.GrainKeys.Split(this.GetPrimaryKeyString());
+        var answers = await Task.WhenAll(due.Select(e =>
+            GrainFactory.GetGrain<Retenza.Tickets.ITicketGrain>(Retenza.Tenancy.GrainKeys.Compose(tenant, e.TicketId)).SlaDue()));
+        var changed = false;
+        for (var i = 0; i < due.Length; i++)
+        {
+            Drop(due[i].TicketId);
+            if (answers[i] is { } current)
+            {
+                // A ticket no longer waiting answers null and simply leaves the index.
+                Add(current);
+                _flagged.Add(current.TicketId);
+                changed |= current != due[i];
+            }
+            else
+            {
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            state.State.Entries = [.. _ordered];
+            await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        }
+
+        return answers.Count(a => a is not null);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckSla();
 
     public Task Remove(string ticketId)
     {
@@ -82,6 +137,7 @@ public sealed class QueuePartitionGrain(
 
     private bool Drop(string ticketId)
     {
+        _flagged.Remove(ticketId);
         if (!_byTicket.Remove(ticketId, out var entry))
         {
             return false;

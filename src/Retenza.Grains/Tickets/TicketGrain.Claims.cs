@@ -13,6 +13,11 @@ public sealed partial class TicketGrain
     /// <summary>Queue summaries are listed by the hundred; the full summary stays on the ticket.</summary>
     private const int QueueSummaryLength = 200;
 
+    /// <summary>A breached ticket moves ahead of its peers of the same priority, not ahead of everything.</summary>
+    public const int SlaPriorityRaise = 1;
+
+    public const string SlaBreachedCode = "sla_breached";
+
     public async Task<ClaimAttempt> TryClaim(string agentId)
     {
         if (!state.RecordExists)
@@ -133,6 +138,29 @@ public sealed partial class TicketGrain
         await Persist();
         await GrainFactory.GetGrain<IOutcomeLogGrain>(OutcomeLogKeys.For(Key.Tenant, feedback.At, Key.Id)).AppendFeedback(feedback);
         return feedback;
+    }
+
+    public async Task<QueueEntry?> SlaDue()
+    {
+        if (!state.RecordExists || Ticket.Queue is not { } queue || Ticket.Status is not (TicketStatus.AwaitingReview or TicketStatus.Escalated))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (Ticket.SlaBreachedAt is null && Ticket.SlaDueAt is { } due && due <= now)
+        {
+            Ticket.SlaBreachedAt = now;
+            Ticket.Priority += SlaPriorityRaise;
+            Ticket.UpdatedAt = now;
+            // Not a status change: the audit entry records the breach with from = to.
+            Ticket.Audit.Add(new AuditEntry(now, System, Ticket.Status, Ticket.Status, [SlaBreachedCode], null,
+                $"first response due {due:u}; priority raised to {Ticket.Priority}"));
+            await Persist();
+        }
+
+        // The partition asked, so it updates its own entry: calling back into it would deadlock.
+        return QueueEntryOf(queue);
     }
 
     /// <summary>The outcome as a reason code on the replied audit entry, so the trail alone tells how the draft fared.</summary>

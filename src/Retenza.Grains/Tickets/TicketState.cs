@@ -35,4 +35,7 @@ public sealed class TicketState
 
     /// <summary>Who held the ticket last (ClaimedBy clears on resolve): the one who may give feedback.</summary>
     [Id(45)] public string? LastClaimedBy { get; set; }
+
+    /// <summary>When the first-response SLA was found breached (priority was raised then, once).</summary>
+    [Id(46)] public DateTimeOffset? SlaBreachedAt { get; set; }
 }

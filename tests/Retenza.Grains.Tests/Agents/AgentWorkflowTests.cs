@@ -100,6 +100,7 @@ public sealed class AgentWorkflowTests(ClusterFixture fixture)
     {
         await OpenAsync("route:review one");
         await OpenAsync("route:review two");
+        ClusterFixture.Clock.Advance(TimeSpan.FromSeconds(1));
         var third = await OpenAsync("route:review three");
         var agent = await SignedInAgentAsync("cap@agents.test", ["review"], capacity: 2);
 
@@ -215,6 +216,38 @@ public sealed class AgentWorkflowTests(ClusterFixture fixture)
 
         Assert.Equal(fresh, claim.TicketId);
         Assert.Empty(await WaitingAsync("review"));
+    }
+
+    [Fact]
+    public async Task A_ticket_past_its_sla_is_flagged_once_with_raised_priority_and_goes_first()
+    {
+        var late = await OpenAsync("route:review prio:1 late");
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        var later = await OpenAsync("route:review prio:1 later");
+        var partitions = QueueKeys.AllPartitions(_tenant, "review").Select(p => fixture.Grains.GetGrain<IQueuePartitionGrain>(p)).ToArray();
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(469)); // "late" is due at 480 minutes, "later" at 490
+        Assert.Equal(0, (await Task.WhenAll(partitions.Select(p => p.CheckSla()))).Sum());
+        Assert.Equal(1, (await Ticket(late).Get())!.Priority);
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        // The partitions' reminders may already have run this check on the fake clock; either way it happens once.
+        await Task.WhenAll(partitions.Select(p => p.CheckSla()));
+        Assert.Equal(0, (await Task.WhenAll(partitions.Select(p => p.CheckSla()))).Sum());
+
+        var ticket = await Ticket(late).Get();
+        Assert.Equal(2, ticket!.Priority);
+        Assert.Equal(TicketStatus.AwaitingReview, ticket.Status);
+        var breach = Assert.Single(ticket.Audit, a => a.ReasonCodes.Contains("sla_breached"));
+        Assert.Equal((TicketStatus.AwaitingReview, TicketStatus.AwaitingReview), (breach.From!.Value, breach.To));
+        Assert.Equal(1, (await Ticket(later).Get())!.Priority);
+        var waiting = (await WaitingAsync("review")).Order(Retenza.Grains.Queues.QueueOrder.Instance).ToArray();
+        Assert.Equal([late, later], waiting.Select(e => e!.TicketId));
+        Assert.Equal(2, waiting[0]!.Priority);
+        var stats = await Task.WhenAll(partitions.Select(p => p.Stats(ClusterFixture.Clock.GetUtcNow())));
+        Assert.Equal(1, stats.Sum(s => s.Breached));
+
+        var agent = await SignedInAgentAsync("sla@agents.test", ["review"]);
+        Assert.Equal(late, (await agent.ClaimNext()).TicketId);
     }
 
     private string AgentId(string email) => AgentIds.ForEmail(_tenant, email);
