@@ -93,7 +93,7 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 Status = StatusCodes.Status403Forbidden,
                 Title = "Forbidden",
-                Detail = "This key's role may not call this endpoint (agent tokens work tickets and queues; platform and admin keys cannot act as agents).",
+                Detail = "This key's role may not call this endpoint.",
             },
         });
     }
