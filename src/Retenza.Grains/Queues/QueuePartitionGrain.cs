@@ -3,8 +3,10 @@ using Retenza.Queues;
 namespace Retenza.Grains.Queues;
 
 /// <summary>
-/// Writes only when an entry is added or changed. Takes and removals stay in memory until the next
-/// write: an entry that comes back after a crash is stale, and the ticket grain refuses the claim.
+/// Writes at once when an entry is added or changed. Takes and removals are written in batches: by a
+/// flush timer every <see cref="FlushEvery"/>, at deactivation (graceful shutdown), or with the next
+/// add. An entry that comes back after a crash is stale; the ticket grain refuses its claim and the
+/// entry is dropped.
 /// </summary>
 /// SLA checks run on a durable reminder per partition (registered once a due time is enqueued), so
 /// a breach is found after silo restarts and no ticket needs a timer of its own.
@@ -17,8 +19,11 @@ public sealed class QueuePartitionGrain(
     /// <summary>Tickets asked per check: bounds one reminder tick; the rest wait for the next minute.</summary>
     private const int MaxChecksPerTick = 200;
 
+    public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
+
     private readonly HashSet<string> _flagged = new(StringComparer.Ordinal);
     private bool _reminderRegistered;
+    private bool _dirty;
     private readonly SortedSet<QueueEntry> _ordered = new(QueueOrder.Instance!);
     private readonly Dictionary<string, QueueEntry> _byTicket = new(StringComparer.Ordinal);
 
@@ -29,7 +34,16 @@ public sealed class QueuePartitionGrain(
             Add(entry);
         }
 
+        this.RegisterGrainTimer(_ => _dirty ? Flush() : Task.CompletedTask, new GrainTimerCreationOptions(FlushEvery, FlushEvery) { KeepAlive = false });
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            await Flush();
+        }
     }
 
     public async Task Put(QueueEntry entry)
@@ -45,8 +59,7 @@ public sealed class QueuePartitionGrain(
         }
 
         Add(entry);
-        state.State.Entries = [.. _ordered];
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        await Flush();
         if (entry.SlaDueAt is not null && !_reminderRegistered)
         {
             await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -85,8 +98,7 @@ public sealed class QueuePartitionGrain(
 
         if (changed)
         {
-            state.State.Entries = [.. _ordered];
-            await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+            await Flush();
         }
 
         return answers.Count(a => a is not null);
@@ -144,6 +156,14 @@ public sealed class QueuePartitionGrain(
         }
 
         _ordered.Remove(entry);
+        _dirty = true;
         return true;
+    }
+
+    private async Task Flush()
+    {
+        state.State.Entries = [.. _ordered];
+        _dirty = false;
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 }
