@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Retenza.Api.Agents;
 using Retenza.Api.Auth;
 using Retenza.Api.Customers;
 using Retenza.Api.Infrastructure;
@@ -7,6 +8,7 @@ using Retenza.Api.Messages;
 using Retenza.Api.Orders;
 using Retenza.Api.Policy;
 using Retenza.Api.Previews;
+using Retenza.Api.Queues;
 using Retenza.Api.Tenancy;
 using Retenza.Api.Tickets;
 using Scalar.AspNetCore;
@@ -36,6 +38,10 @@ v1.MapOrdersApi();
 v1.MapTenantApi();
 v1.MapPolicyApi();
 v1.MapTriagePreviewApi();
+v1.MapAgentsApi();
+v1.MapQueuesApi();
+v1.MapTicketClaimsApi();
+v1.MapOutcomesApi();
 
 app.Run();
 

@@ -26,6 +26,14 @@ public sealed class ScriptedTriagePipeline : ITriagePipeline
         // The assessment carries the customer context it was given, so tests can see what history triage read.
         var placeholder = await _default.TriageAsync(request, cancellationToken);
         var result = placeholder with { Assessment = new TriageAssessment(placeholder.Summary, null, "en", null, OrderLookup.None, request.Customer, null, null, []) };
+
+        // "prio:N" anywhere sets the priority, so queue-order tests can mix priorities.
+        var prio = request.Text.IndexOf("prio:", StringComparison.Ordinal);
+        if (prio >= 0)
+        {
+            result = result with { Priority = request.Text[prio + 5] - '0' };
+        }
+
         return request.Text switch
         {
             var t when t.StartsWith("route:auto", StringComparison.Ordinal) => result with

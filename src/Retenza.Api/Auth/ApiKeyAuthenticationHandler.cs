@@ -7,12 +7,16 @@ using Retenza.Tenants;
 
 namespace Retenza.Api.Auth;
 
-/// <summary>Turns "Authorization: Bearer &lt;tenant API key&gt;" into a principal with the tenant and the key's role.</summary>
+/// <summary>
+/// Turns "Authorization: Bearer &lt;tenant API key or agent token&gt;" into a principal with the tenant and
+/// the role: platform or admin for keys, agent (plus the agent id) for agent tokens.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ITenantDirectory tenants,
+    AgentTokenResolver agents,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -33,6 +37,20 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = header[BearerPrefix.Length..].Trim();
+        if (Retenza.Agents.AgentTokens.LooksLikeAgentToken(key))
+        {
+            var agent = await agents.FindAsync(key);
+            return agent is null
+                ? AuthenticateResult.Fail("Unknown agent token.")
+                : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
+                    [
+                        new Claim(RetenzaClaims.Tenant, agent.Value.Tenant),
+                        new Claim(RetenzaClaims.Agent, agent.Value.AgentId),
+                        new Claim(ClaimTypes.Role, Roles.Agent),
+                    ],
+                    SchemeName)), SchemeName));
+        }
+
         var found = await tenants.FindAsync(key, Context.RequestAborted);
         if (found is null)
         {

@@ -26,11 +26,15 @@ public static class ApiServiceExtensions
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 
+        services.AddMemoryCache(o => o.SizeLimit ??= 100_000);
+        services.AddSingleton<AgentTokenResolver>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Platform, p => p.RequireRole(Roles.Platform, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent))
+            .AddPolicy(Policies.AgentOrAdmin, p => p.RequireRole(Roles.Agent, Roles.Admin));
 
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         services.AddOpenApi(o =>

@@ -38,6 +38,10 @@ public static partial class JsonBody
         }
     }
 
+    /// <summary>For endpoints whose body is optional: a declared length, or a chunked body sent as JSON.</summary>
+    public static bool IsPresent(HttpRequest request) =>
+        request.ContentLength is > 0 || (request.ContentLength is null && request.HasJsonContentType());
+
     /// <summary>Says where the JSON went wrong without leaking .NET type names to the caller.</summary>
     private static string Describe(JsonException e)
     {

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Retenza.Api.Agents;
 using Retenza.Api.Messages;
+using Retenza.Api.Queues;
+using Retenza.Api.Tickets;
 using Retenza.Api.Orders;
 using Retenza.Api.Previews;
 using Retenza.Api.Tenancy;
 using Retenza.Customers;
+using Retenza.Outcomes;
 using Retenza.Policy;
 using Retenza.Tickets;
 using Retenza.Triage.Orders;
@@ -30,4 +34,20 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(TriagePolicy))]
 [JsonSerializable(typeof(TriagePreviewRequest))]
 [JsonSerializable(typeof(IReadOnlyList<PolicyVersionInfo>))]
+[JsonSerializable(typeof(AgentRequest))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(NoteRequest))]
+[JsonSerializable(typeof(AgentCreated))]
+[JsonSerializable(typeof(AgentToken))]
+[JsonSerializable(typeof(AgentMe))]
+[JsonSerializable(typeof(ClaimResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(QueueSummary[]))]
+[JsonSerializable(typeof(QueueListing))]
+[JsonSerializable(typeof(Briefing))]
+[JsonSerializable(typeof(ReplyRequest))]
+[JsonSerializable(typeof(FeedbackRequest))]
+[JsonSerializable(typeof(AgentReply))]
+[JsonSerializable(typeof(TicketFeedback))]
+[JsonSerializable(typeof(OutcomeLog))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;

@@ -1,4 +1,7 @@
+using Retenza.Agents;
 using Retenza.Messages;
+using Retenza.Outcomes;
+using Retenza.Queues;
 using Retenza.Triage.Customers;
 
 namespace Retenza.Tickets;
@@ -41,4 +44,35 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>Right to erasure: removes the customer's personal data from the thread and assessments, keeping the audit trail and counts.</summary>
     [Alias("Erase")]
     Task Erase();
+    /// Claims the ticket for <paramref name="agentId"/> if it waits in a queue. The ticket is the
+    /// single arbiter: of concurrent claimers exactly one gets Claimed, the rest NotClaimable.
+    /// Claiming again by the holder answers Claimed and changes nothing.
+    /// </summary>
+    [Alias("TryClaim")]
+    Task<ClaimAttempt> TryClaim(string agentId);
+
+    /// <summary>
+    /// Puts a ticket held by <paramref name="agentId"/> back in its queue with an audit entry
+    /// (<paramref name="reasonCode"/>: released, claim_expired). False, changing nothing, when that agent does not hold it.
+    /// </summary>
+    [Alias("Unclaim")]
+    Task<bool> Unclaim(string agentId, string reasonCode, string? note);
+
+    /// <summary>
+    /// The holder's reply: records the outbound message, classifies it against the AI draft, and
+    /// resolves when asked; one write. Refused (nothing changed) for anyone but the holder.
+    /// </summary>
+    [Alias("AgentReply")]
+    Task<AgentReply> AgentReply(string agentId, string text, bool resolve);
+
+    /// <summary>The agent who last held the ticket says whether escalation was needed and what the intent was; null when refused.</summary>
+    [Alias("Feedback")]
+    Task<TicketFeedback?> Feedback(string agentId, bool? escalationNeeded, string? correctIntent, string? note);
+
+    /// <summary>
+    /// Called by the queue partition once the SLA due time passed: the first call raises the
+    /// priority and audits sla_breached. Answers the ticket's queue entry while it waits, null otherwise.
+    /// </summary>
+    [Alias("SlaDue")]
+    Task<QueueEntry?> SlaDue();
 }

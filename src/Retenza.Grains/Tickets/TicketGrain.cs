@@ -63,46 +63,15 @@ public sealed partial class TicketGrain(
             Ticket.Messages.Add(Outbound(draft.Text, assessment.AssessedAt) with { Delivery = DeliveryState.Pending });
         }
 
+        // The queue entry goes first: if the ticket write then fails, a stale entry is harmless (claims check the ticket).
+        await EnterQueue(now);
+
         // One write for the whole opening: received, triaged and routed land together or not at all.
         await Persist();
         return new IngestResult(IngestOutcome.Created, Summary()) { Contact = ContactFor(message, threaded: false, reopened: false) };
     }
 
     public Task<TicketSnapshot?> Get() => Task.FromResult(state.RecordExists ? Snapshot() : null);
-
-    public async Task<TicketSnapshot> Claim(string agentId)
-    {
-        EnsureExists(TicketStatus.Claimed);
-        Move(TicketStatus.Claimed, agentId, [], null, null, time.GetUtcNow());
-        Ticket.ClaimedBy = agentId;
-        await Persist();
-        return Snapshot();
-    }
-
-    public async Task<TicketSnapshot> Reply(string agentId, string text)
-    {
-        EnsureExists(TicketStatus.Replied);
-        TicketLifecycle.EnsureCanMove(Ticket.Status, TicketStatus.Replied);
-        if (Ticket.ClaimedBy != agentId)
-        {
-            throw new ClaimMismatchException(agentId, Ticket.ClaimedBy);
-        }
-
-        var now = time.GetUtcNow();
-        Move(TicketStatus.Replied, agentId, [], null, null, now);
-        Ticket.Messages.Add(Outbound(text, now));
-        await Persist();
-        return Snapshot();
-    }
-
-    public async Task<TicketSnapshot> Resolve(string actor, string? note)
-    {
-        EnsureExists(TicketStatus.Resolved);
-        Move(TicketStatus.Resolved, actor, [], null, note, time.GetUtcNow());
-        Ticket.ClaimedBy = null;
-        await Persist();
-        return Snapshot();
-    }
 
     private void EnsureExists(TicketStatus to)
     {

@@ -1,4 +1,5 @@
 using Retenza.Messages;
+using Retenza.Outcomes;
 using Retenza.Tickets;
 
 namespace Retenza.Grains.Tickets;
@@ -24,4 +25,24 @@ public sealed class TicketState
 
     /// <summary>When the customer's personal data was erased from this ticket.</summary>
     [Id(21)] public DateTimeOffset? ErasedAt { get; set; }
+    // 40–59: agent workflow (queues, claims, outcomes); see TicketGrain.Claims.cs.
+
+    /// <summary>When the ticket first entered a queue: its age in the queue counts from here, across releases.</summary>
+    [Id(40)] public DateTimeOffset? QueuedAt { get; set; }
+
+    /// <summary>First-response due time from the policy's SlaMinutes for the queue; null when the queue has no target.</summary>
+    [Id(41)] public DateTimeOffset? SlaDueAt { get; set; }
+
+    [Id(42)] public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>The latest agent reply measured against the AI draft.</summary>
+    [Id(43)] public DraftOutcome? Outcome { get; set; }
+
+    [Id(44)] public TicketFeedback? Feedback { get; set; }
+
+    /// <summary>Who held the ticket last (ClaimedBy clears on resolve): the one who may give feedback.</summary>
+    [Id(45)] public string? LastClaimedBy { get; set; }
+
+    /// <summary>When the first-response SLA was found breached (priority was raised then, once).</summary>
+    [Id(46)] public DateTimeOffset? SlaBreachedAt { get; set; }
 }

@@ -1,0 +1,40 @@
+using Orleans.Concurrency;
+
+namespace Retenza.Queues;
+
+/// <summary>
+/// One partition of a tenant's queue, keyed "tenant/que-&lt;queue&gt;-&lt;n&gt;": an ordered index of waiting
+/// tickets (priority, then SLA due time, then age). The ticket grain is the truth; an entry is a
+/// hint that a claim double-checks, so a stale entry is harmless and dropped on sight.
+/// </summary>
+[Alias("Retenza.IQueuePartitionGrain")]
+public interface IQueuePartitionGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or updates the ticket's entry (idempotent: an identical entry writes nothing).</summary>
+    [Alias("Put")]
+    Task Put(QueueEntry entry);
+
+    [Alias("Remove")]
+    Task Remove(string ticketId);
+
+    /// <summary>The best entry, or null when empty.</summary>
+    [Alias("Head"), ReadOnly]
+    Task<QueueEntry?> Head();
+
+    /// <summary>Removes and returns the best entry (null when empty): concurrent claimers each get a different one.</summary>
+    [Alias("TakeHead")]
+    Task<QueueEntry?> TakeHead();
+
+    [Alias("List"), ReadOnly]
+    Task<IReadOnlyList<QueueEntry>> List(int limit);
+
+    [Alias("Stats"), ReadOnly]
+    Task<QueueStats> Stats(DateTimeOffset now);
+
+    /// <summary>
+    /// Flags waiting tickets whose SLA due time has passed (each ticket raises its priority and
+    /// audits sla_breached once) and re-orders them; what the partition's durable reminder runs.
+    /// </summary>
+    [Alias("CheckSla")]
+    Task<int> CheckSla();
+}
