@@ -1,5 +1,6 @@
 using Retenza.Customers;
 using Retenza.Messages;
+using Retenza.Queues;
 using Retenza.Tenancy;
 using Retenza.Tickets;
 
@@ -83,6 +84,22 @@ public sealed class CustomerMemoryTests(ClusterFixture fixture)
             ticket.Audit.Select(a => a.To));
         Assert.Equal(TicketStatus.Escalated, ticket.Status);
         Assert.Single((await Customer(first.From.Email).Get())!.Contacts, c => c.Reopened);
+    }
+
+    [Fact]
+    public async Task A_reopened_or_re_routed_ticket_is_listed_in_its_new_queue()
+    {
+        var first = Messages.Inbound(email: "requeue@example.com", text: "route:review a question", orderId: null);
+        var opened = await Customer(first.From.Email).Ingest(first);
+        Assert.Equal(TicketStatus.AwaitingReview, opened.Ticket!.Status);
+        var id = opened.Ticket.TicketId;
+
+        // The placeholder pipeline escalates the reply: the ticket leaves review for escalations.
+        await Customer(first.From.Email).Ingest(Reply(first, inReplyTo: $"<{first.MessageId}>", text: "Hello? Anyone?"));
+
+        var partition = fixture.Grains.GetGrain<IQueuePartitionGrain>(QueueKeys.Partition(_tenant, "escalations", QueueKeys.PartitionOf(id)));
+        Assert.Contains(await partition.List(100), e => e.TicketId == id);
+        Assert.Equal("escalations", (await Ticket(id).Get())!.Queue);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed partial class TicketGrain
 
         var now = time.GetUtcNow();
         var previous = Ticket.Status;
+        var queueBefore = Ticket.Queue;
         var thread = ThreadFor(previous);
         Ticket.Messages.Add(ThreadMessage.Inbound(message));
 
@@ -101,6 +102,12 @@ public sealed partial class TicketGrain
         {
             // With a human already (claimed) or waiting: the message and its assessment join the thread; the route stands.
             Ticket.UpdatedAt = assessment.AssessedAt;
+        }
+
+        if (Ticket.Queue != queueBefore || reopen)
+        {
+            // Re-routed to a human (or to another queue): the queue index learns it before the ticket is written.
+            await EnterQueue(now);
         }
 
         // One write for the whole reply: appended, reopened, re-triaged and routed land together or not at all.
