@@ -20,15 +20,8 @@ public sealed class TriagePreviewGrain(ITriagePipeline triage, TenantPolicyCache
             .GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, CustomerIds.ForEmail(tenant, message.From.Email)))
             .Context();
 
-        var request = new TriageRequest(tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt)
-        {
-            FromName = message.From.Name,
-            Html = message.Html,
-            Attachments = message.Attachments,
-            Customer = customer,
-            Policy = await policies.GetAsync(tenant),
-            Orders = new PreviewOrderSource(order, new GrainOrderSource(GrainFactory, tenant)),
-        };
+        var request = TriageRequests.For(tenant, message, customer, await policies.GetAsync(tenant),
+            new PreviewOrderSource(order, new GrainOrderSource(GrainFactory, tenant)));
         return await triage.TriageAsync(request);
     }
 }

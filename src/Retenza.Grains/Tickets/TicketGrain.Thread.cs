@@ -50,16 +50,8 @@ public sealed partial class TicketGrain
             Move(TicketStatus.Reopened, System, [], null, "customer wrote again", now);
         }
 
-        var result = await triage.TriageAsync(new TriageRequest(
-            Key.Tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId ?? thread.OrderId, message.ReceivedAt)
-        {
-            FromName = message.From.Name,
-            Html = message.Html,
-            Attachments = message.Attachments,
-            Customer = customer with { Thread = thread },
-            Policy = await policies.GetAsync(Key.Tenant),
-            Orders = new GrainOrderSource(GrainFactory, Key.Tenant),
-        });
+        var result = await triage.TriageAsync(TriageRequests.For(Key.Tenant, message, customer with { Thread = thread },
+            await policies.GetAsync(Key.Tenant), new GrainOrderSource(GrainFactory, Key.Tenant), message.OrderId ?? thread.OrderId));
         var assessment = AssessmentMapper.ToAssessment(result, time.GetUtcNow());
         if (Ticket.Assessment is { } earlier)
         {

@@ -39,16 +39,7 @@ public sealed partial class TicketGrain(
         Ticket.Messages.Add(ThreadMessage.Inbound(message));
         Move(TicketStatus.Received, System, [], null, null, now);
 
-        var request = new TriageRequest(
-            Key.Tenant, message.MessageId, message.From.Email, message.Subject, message.Text, message.OrderId, message.ReceivedAt)
-        {
-            FromName = message.From.Name,
-            Html = message.Html,
-            Attachments = message.Attachments,
-            Customer = customer,
-            Policy = await policies.GetAsync(Key.Tenant),
-            Orders = new GrainOrderSource(GrainFactory, Key.Tenant),
-        };
+        var request = TriageRequests.For(Key.Tenant, message, customer, await policies.GetAsync(Key.Tenant), new GrainOrderSource(GrainFactory, Key.Tenant));
         var result = await triage.TriageAsync(request);
         var assessment = AssessmentMapper.ToAssessment(result, time.GetUtcNow());
         Ticket.Assessment = assessment;
