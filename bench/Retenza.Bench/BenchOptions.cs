@@ -14,6 +14,9 @@ internal sealed class BenchOptions
           --duration SECONDS        measured time of each part (default 20)
           --warmup SECONDS          unmeasured warm-up before each part (default 3)
           --customers N             distinct customer e-mail addresses to spread messages over (default 10000)
+          --replies FRACTION        share of messages that write again about the customer's standing order,
+                                    which threads onto that customer's open ticket (default 0: every
+                                    message is a new issue on an order of its own, so a new ticket)
           --pg CS                   also measure PostgreSQL's raw upsert ceiling on this database
           --pg-row-bytes N          payload size of each raw upsert (default 2048)
           --pg-keys N               id range of the raw upserts: inserts at first, then updates (default 100000)
@@ -30,6 +33,7 @@ internal sealed class BenchOptions
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(20);
     public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(3);
     public int Customers { get; private set; } = 10_000;
+    public double Replies { get; private set; }
     public string? PostgresConnectionString { get; private set; }
     public int PgRowBytes { get; private set; } = 2048;
     public long PgKeys { get; private set; } = 100_000;
@@ -85,6 +89,11 @@ internal sealed class BenchOptions
                     break;
                 case "--customers":
                     options.Customers = Positive(arg, Value());
+                    break;
+                case "--replies":
+                    options.Replies = NonNegativeDouble(arg, Value()) is var share and <= 1
+                        ? share
+                        : throw new ArgumentException($"--replies must be between 0 and 1, not '{inline ?? args[i]}'");
                     break;
                 case "--pg":
                     options.PostgresConnectionString = Value();

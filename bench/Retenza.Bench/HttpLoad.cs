@@ -27,11 +27,13 @@ internal sealed class HttpLoad : IDisposable
 
     private readonly HttpClient _client;
     private readonly int _customers;
+    private readonly double _replies;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..12];
 
-    public HttpLoad(Uri baseAddress, string key, int concurrency, int customers)
+    public HttpLoad(Uri baseAddress, string key, int concurrency, int customers, double replies)
     {
         _customers = customers;
+        _replies = replies;
         var handler = new SocketsHttpHandler
         {
             // One connection per worker: HTTP/1.1 runs one request at a time on a connection.
@@ -102,7 +104,11 @@ internal sealed class HttpLoad : IDisposable
             json.WriteEndArray();
             json.WriteString("subject", Subjects[variant]);
             json.WriteString("text", Bodies[variant]);
-            json.WriteString("orderId", $"RT-{10000 + customer}");
+            // A reply names the customer's standing order, so it threads onto their open ticket (issue 4);
+            // anything else is a new issue on an order of its own: a new ticket.
+            json.WriteString("orderId", Random.Shared.NextDouble() < _replies
+                ? $"RT-{10000 + customer}"
+                : $"RT-{1_000_000_000L + (worker + 1L) * 100_000_000L + sequence}");
             json.WriteEndObject();
         }
 

@@ -28,6 +28,7 @@ var summary = new Dictionary<string, object?>
     ["concurrency"] = options.Concurrency,
     ["durationSeconds"] = options.Duration.TotalSeconds,
     ["warmupSeconds"] = options.Warmup.TotalSeconds,
+    ["replies"] = options.Replies,
     ["processorCount"] = Environment.ProcessorCount,
 };
 var exitCode = 0;
@@ -35,14 +36,14 @@ double? ticketsPerSecond = null;
 
 if (options.Http)
 {
-    using var http = new HttpLoad(options.Url, options.Key, options.Concurrency, options.Customers);
+    using var http = new HttpLoad(options.Url, options.Key, options.Concurrency, options.Customers, options.Replies);
     if (await http.PreflightAsync() is { } problem)
     {
         Console.Error.WriteLine($"error: {problem}");
         return 2;
     }
 
-    Console.WriteLine(Invariant($"http  POST {options.Url}v1/messages: {options.Concurrency} concurrent, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured, {options.Customers} customers"));
+    Console.WriteLine(Invariant($"http  POST {options.Url}v1/messages: {options.Concurrency} concurrent, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured, {options.Customers} customers, {options.Replies:P0} replies"));
     var result = await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, http.PostAsync);
     ticketsPerSecond = result.PerSecond;
     Console.WriteLine(Invariant($"http  tickets: {result.Succeeded} in {result.Elapsed.TotalSeconds:0.00} s = {result.PerSecond:0.0} tickets/s"));
