@@ -20,14 +20,16 @@ public sealed class QueuePages(int pageSize)
     /// <summary>Pages that hold entries, or held some since the list was last stored: what the header lists.</summary>
     public IReadOnlyCollection<int> Listed => _pages.Keys;
 
-    /// <summary>Pages whose entries changed since they were last stored.</summary>
+    /// <summary>Pages whose entries changed since the last <see cref="TakeChanges"/>.</summary>
     public IReadOnlyCollection<int> Dirty => _dirty;
 
-    /// <summary>A page was opened since the header was stored: the header must be written before that page.</summary>
+    /// <summary>A page was opened since the last <see cref="TakeChanges"/>: the header must be written before that page.</summary>
     public bool Opened { get; private set; }
 
-    /// <summary>An emptied page left the list since the header was stored: the header may be written after.</summary>
+    /// <summary>An emptied page left the list since the last <see cref="TakeChanges"/>: the header may be written after.</summary>
     public bool Shrunk { get; private set; }
+
+    public bool Changed => _dirty.Count > 0 || Opened || Shrunk;
 
     public int Count => _pageOf.Count;
 
@@ -88,19 +90,27 @@ public sealed class QueuePages(int pageSize)
     public IReadOnlyList<QueueEntry> Entries(int page) =>
         _pages.TryGetValue(page, out var entries) ? [.. entries.Values] : [];
 
-    /// <summary>The page was stored; an emptied page leaves the list (the header forgets it with its next write).</summary>
+    /// <summary>
+    /// The pages to write now and whether the header must go before them (a page opened) or may go
+    /// after (an empty page left). Clears both: changes made while the write is in flight are the next batch's.
+    /// </summary>
+    public (int[] Pages, bool HeaderFirst, bool HeaderAfter) TakeChanges()
+    {
+        var changes = (_dirty.ToArray(), Opened, Shrunk);
+        _dirty.Clear();
+        Opened = Shrunk = false;
+        return changes;
+    }
+
+    /// <summary>The page was stored: an emptied page not changed since leaves the list (the header forgets it next).</summary>
     public void Stored(int page)
     {
-        _dirty.Remove(page);
-        if (_pages.TryGetValue(page, out var entries) && entries.Count == 0)
+        if (!_dirty.Contains(page) && _pages.TryGetValue(page, out var entries) && entries.Count == 0)
         {
             _pages.Remove(page);
             Shrunk = true;
         }
     }
-
-    /// <summary>The header listing <see cref="Listed"/> was stored.</summary>
-    public void HeaderStored() => Opened = Shrunk = false;
 
     /// <summary>The newest page while it has room; otherwise a new one.</summary>
     private int Tail()

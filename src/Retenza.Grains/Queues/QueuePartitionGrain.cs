@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Retenza.Queues;
@@ -7,14 +8,17 @@ namespace Retenza.Grains.Queues;
 /// <summary>
 /// A queue partition's ordered index of waiting tickets, kept in memory and stored in pages of
 /// <see cref="PageSize"/> entries (<see cref="QueuePages"/>) behind a small header row: adding a
-/// ticket writes its one page, whatever the backlog. An add or change is written before Put
-/// returns. Takes and removals are written in batches: by a flush timer every
-/// <see cref="FlushEvery"/>, at deactivation (graceful shutdown), or with the next add to the same
-/// page. An entry that comes back after a crash is stale; the ticket grain refuses its claim and
-/// the entry is dropped.
+/// ticket writes its one page, whatever the backlog. Writes are group-committed: one write is in
+/// flight at a time, and every change made meanwhile goes out together in the next, so a hot
+/// queue's rate is not one write latency per ticket. A Put returns once its entry is stored. Takes
+/// and removals are stored with the next commit, by a flush timer every <see cref="FlushEvery"/>,
+/// or at deactivation; an entry that comes back after a crash is stale, the ticket grain refuses
+/// its claim and the entry is dropped.
 /// </summary>
+/// Reentrant so that Puts can join a commit in flight; every state change happens between awaits.
 /// SLA checks run on a durable reminder per partition (registered once a due time is enqueued), so
 /// a breach is found after silo restarts and no ticket needs a timer of its own.
+[Reentrant]
 public sealed class QueuePartitionGrain(
     [PersistentState("queue", StorageNames.Default)] IPersistentState<QueuePartitionState> state,
     TimeProvider time) : Grain, IQueuePartitionGrain, IRemindable
@@ -39,6 +43,10 @@ public sealed class QueuePartitionGrain(
     private readonly Dictionary<string, QueueEntry> _byTicket = new(StringComparer.Ordinal);
     private bool _reminderRegistered;
     private IGrainStorage? _storage;
+
+    /// <summary>The commit in flight, and the one that will carry changes made while it flies.</summary>
+    private Task? _committing;
+    private TaskCompletionSource? _nextCommit;
 
     private IGrainStorage Storage => _storage ??= ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 
@@ -66,20 +74,19 @@ public sealed class QueuePartitionGrain(
 
         if (header.Entries.Count > 0)
         {
-            await Flush();
             header.Entries = [];
-            await WriteHeader();
+            await Commit();
         }
 
-        this.RegisterGrainTimer(_ => _pages.Dirty.Count > 0 || _pages.Shrunk ? Flush() : Task.CompletedTask,
+        this.RegisterGrainTimer(_ => _pages.Changed ? Commit() : Task.CompletedTask,
             new GrainTimerCreationOptions(FlushEvery, FlushEvery) { KeepAlive = false });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_pages.Dirty.Count > 0 || _pages.Shrunk)
+        if (_pages.Changed)
         {
-            await Flush();
+            await Commit();
         }
     }
 
@@ -96,17 +103,12 @@ public sealed class QueuePartitionGrain(
         }
 
         Add(entry);
-        var page = _pages.Put(entry);
-        if (_pages.Opened)
-        {
-            await WriteHeader();
-        }
-
-        await WritePage(page);
+        _pages.Put(entry);
+        await Commit();
         if (entry.SlaDueAt is not null && !_reminderRegistered)
         {
-            await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             _reminderRegistered = true;
+            await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         }
     }
 
@@ -125,6 +127,12 @@ public sealed class QueuePartitionGrain(
         var changed = false;
         for (var i = 0; i < due.Length; i++)
         {
+            // A Put that came in while we asked is newer than the answer: it stands.
+            if (!_byTicket.TryGetValue(due[i].TicketId, out var listed) || listed != due[i])
+            {
+                continue;
+            }
+
             Drop(due[i].TicketId);
             if (answers[i] is { } current)
             {
@@ -142,7 +150,7 @@ public sealed class QueuePartitionGrain(
 
         if (changed)
         {
-            await Flush();
+            await Commit();
         }
 
         return answers.Count(a => a is not null);
@@ -204,27 +212,59 @@ public sealed class QueuePartitionGrain(
         return true;
     }
 
-    /// <summary>Every changed page; the header first when it must list a new page, after when it only forgets empty ones.</summary>
-    private async Task Flush()
+    /// <summary>Completes once every change made so far is stored: joins the next commit, starting it if none is in flight.</summary>
+    private Task Commit()
     {
-        if (_pages.Opened)
+        _nextCommit ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stored = _nextCommit.Task;
+        if (_committing is not { IsCompleted: false })
+        {
+            _committing = CommitLoop();
+        }
+
+        return stored;
+    }
+
+    private async Task CommitLoop()
+    {
+        while (_nextCommit is { } batch)
+        {
+            _nextCommit = null;
+            try
+            {
+                await Store(_pages.TakeChanges());
+                batch.SetResult();
+            }
+            catch (Exception e)
+            {
+                // Memory is ahead of storage now: the next activation reloads the truth.
+                DeactivateOnIdle();
+                batch.SetException(e);
+            }
+        }
+    }
+
+    /// <summary>The changed pages; the header first when it must list a new page, after when it only forgets empty ones.</summary>
+    private async Task Store((int[] Pages, bool HeaderFirst, bool HeaderAfter) changes)
+    {
+        if (changes.HeaderFirst)
         {
             await WriteHeader();
         }
 
-        await Task.WhenAll(_pages.Dirty.ToArray().Select(WritePage));
-        if (_pages.Shrunk)
+        // Pages this commit empties leave the header with a later one: a listed empty page is harmless.
+        await Task.WhenAll(changes.Pages.Select(WritePage));
+        if (changes.HeaderAfter)
         {
             await WriteHeader();
         }
     }
 
-    private async Task WriteHeader()
+    private Task WriteHeader()
     {
         state.State.Pages = [.. _pages.Listed];
         state.State.NextPage = _pages.Next;
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
-        _pages.HeaderStored();
+        return state.WriteStateAsync();
     }
 
     private async Task WritePage(int page)
@@ -235,28 +275,20 @@ public sealed class QueuePartitionGrain(
             _pageRows[page] = row;
         }
 
-        row.State.Entries = [.. _pages.Entries(page)];
-        try
+        row.State = new QueuePageState { Entries = [.. _pages.Entries(page)] };
+
+        // An emptied page's row goes (page numbers are never reused); one never stored needs nothing.
+        if (row.State.Entries.Count > 0)
         {
-            // An emptied page's row goes (page numbers are never reused); one never stored needs nothing.
-            if (row.State.Entries.Count > 0)
-            {
-                await Storage.WriteStateAsync(PageStateName, PageId(page), row);
-            }
-            else if (row.ETag is not null)
-            {
-                await Storage.ClearStateAsync(PageStateName, PageId(page), row);
-            }
+            await Storage.WriteStateAsync(PageStateName, PageId(page), row);
         }
-        catch
+        else if (row.ETag is not null)
         {
-            // Memory is ahead of storage now: the next activation reloads the truth.
-            DeactivateOnIdle();
-            throw;
+            await Storage.ClearStateAsync(PageStateName, PageId(page), row);
         }
 
         _pages.Stored(page);
-        if (row.State.Entries.Count == 0)
+        if (row.State.Entries.Count == 0 && !_pages.Dirty.Contains(page))
         {
             _pageRows.Remove(page);
         }

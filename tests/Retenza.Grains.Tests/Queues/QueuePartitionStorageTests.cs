@@ -87,4 +87,16 @@ public sealed class QueuePartitionStorageTests(ClusterFixture fixture)
         await partition.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         Assert.Equal(listed, await partition.List(10));
     }
+
+    [Fact]
+    public async Task Concurrent_puts_all_land_and_are_all_stored()
+    {
+        var partition = Partition(3);
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(n => partition.Put(Entry(n))));
+        await partition.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var listed = await partition.List(1000);
+
+        Assert.Equal(Enumerable.Range(0, 200).Select(n => Entry(n)), listed);
+    }
 }

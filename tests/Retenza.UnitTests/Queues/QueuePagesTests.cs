@@ -31,10 +31,9 @@ public sealed class QueuePagesTests
             pages.Put(Entry(n));
         }
 
-        foreach (var page in pages.Dirty.ToArray())
-        {
-            pages.Stored(page);
-        }
+        var first = pages.TakeChanges();
+        Assert.Equal([0, 1], first.Pages.Order());
+        Assert.True(first.HeaderFirst);
 
         var page0 = pages.Put(Entry(1, priority: 9));
 
@@ -50,17 +49,36 @@ public sealed class QueuePagesTests
         var pages = new QueuePages(pageSize: 2);
         pages.Put(Entry(0));
         pages.Put(Entry(1));
-        pages.HeaderStored();
+        pages.TakeChanges();
         pages.Stored(0);
 
         Assert.True(pages.Remove("tkt-0"));
         Assert.True(pages.Remove("tkt-1"));
         Assert.False(pages.Remove("tkt-1"));
+        var emptied = pages.TakeChanges();
         pages.Stored(0);
 
+        Assert.Equal([0], emptied.Pages);
+        Assert.False(emptied.HeaderFirst);
         Assert.Empty(pages.Listed);
         Assert.True(pages.Shrunk);
+        Assert.True(pages.TakeChanges().HeaderAfter);
         Assert.Equal(1, pages.Put(Entry(2)));
+    }
+
+    [Fact]
+    public void A_page_changed_while_its_write_was_in_flight_stays_listed_and_changed()
+    {
+        var pages = new QueuePages(pageSize: 2);
+        pages.Put(Entry(0));
+        var inFlight = pages.TakeChanges();
+        pages.Remove("tkt-0");
+
+        pages.Stored(inFlight.Pages[0]);
+
+        Assert.Equal([0], pages.Listed);
+        Assert.Equal([0], pages.Dirty);
+        Assert.False(pages.Shrunk);
     }
 
     [Fact]
