@@ -70,6 +70,8 @@ public static class SiloConfiguration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantPolicyCache>();
         services.AddOptions<Retenza.Grains.Customers.CustomerMemoryOptions>();
+        services.TryAddSingleton<Retenza.Grains.Analytics.AutoSendTally>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Retenza.Grains.Analytics.AutoSendTally>());
         return services;
     }
 
