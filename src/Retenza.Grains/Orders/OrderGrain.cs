@@ -20,12 +20,6 @@ public sealed class OrderGrain(
             throw new ArgumentException($"Order '{order.OrderId}' cannot be stored as order '{OrderId}'.", nameof(order));
         }
 
-        // The customer learns of the order first (no write when known), so erasure and export find it even if
-        // our write then fails; a stale link is harmless (erasure checks the order's email).
-        var tenant = GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
-        await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, CustomerIds.ForEmail(tenant, order.CustomerEmail)))
-            .LinkOrder(OrderId, order.CustomerEmail);
-
         var current = state.State.Order;
         if (current is not null && OrderContentComparer.Instance.Equals(current, order with { OrderId = OrderId }))
         {
