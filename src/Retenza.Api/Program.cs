@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Retenza.Api.Agents;
+using Retenza.Api.Analytics;
 using Retenza.Api.Auth;
 using Retenza.Api.Customers;
 using Retenza.Api.Infrastructure;
@@ -42,6 +43,7 @@ v1.MapAgentsApi();
 v1.MapQueuesApi();
 v1.MapTicketClaimsApi();
 v1.MapOutcomesApi();
+v1.MapAnalyticsApi();
 
 app.Run();
 

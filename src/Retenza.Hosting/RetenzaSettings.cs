@@ -16,6 +16,9 @@ public sealed class RetenzaSettings
 
     public TriageSettings Triage { get; set; } = new();
 
+    /// <summary>Bounds of each customer's state (Retenza:CustomerMemory); the defaults suit production.</summary>
+    public Retenza.Grains.Customers.CustomerMemoryOptions CustomerMemory { get; set; } = new();
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(Postgres.ConnectionString);
 
     public static RetenzaSettings From(IConfiguration configuration) =>

@@ -58,6 +58,7 @@ public static class SiloConfiguration
         }
 
         silo.Services.AddRetenzaGrainServices();
+        silo.Services.AddSingleton(Options.Create(settings.CustomerMemory));
         silo.Services.AddRetenzaTriage(settings.Triage);
         return silo;
     }
@@ -68,6 +69,9 @@ public static class SiloConfiguration
         services.AddTriageSerialization();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantPolicyCache>();
+        services.AddOptions<Retenza.Grains.Customers.CustomerMemoryOptions>();
+        services.TryAddSingleton<Retenza.Grains.Analytics.AutoSendTally>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Retenza.Grains.Analytics.AutoSendTally>());
         return services;
     }
 

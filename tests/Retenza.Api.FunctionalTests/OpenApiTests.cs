@@ -23,6 +23,7 @@ public sealed class OpenApiTests(RetenzaApiFactory factory)
                 "GET /v1/agents/me",
                 "GET /v1/agents/me/claims",
                 "GET /v1/agents/{id}",
+                "GET /v1/analytics/auto-send",
                 "GET /v1/customers",
                 "GET /v1/customers/by-email/{email}",
                 "GET /v1/customers/{id}",

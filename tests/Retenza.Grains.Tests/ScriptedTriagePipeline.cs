@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Retenza.Triage;
 using Retenza.Triage.Drafts;
+using Retenza.Triage.Intents;
 using Retenza.Triage.Orders;
 
 namespace Retenza.Grains.Tests;
@@ -34,6 +35,24 @@ public sealed class ScriptedTriagePipeline : ITriagePipeline
             result = result with { Priority = request.Text[prio + 5] - '0' };
         }
 
+        // "intent:name" names the intent (the placeholder reads none); "reason:code" escalates with that reason.
+        var intent = Marker(request.Text, "intent:") is { } name ? new IntentPrediction(name, 0.99, [], [], "scripted") : null;
+        if (Marker(request.Text, "reason:") is { } code)
+        {
+            return result with
+            {
+                Route = TriageRoute.Escalate,
+                Queue = "priority",
+                Reasons = [new TriageReason(code, "scripted", code, [], new Dictionary<string, string>())],
+                Assessment = result.Assessment! with { Intent = intent },
+            };
+        }
+
+        if (intent is not null)
+        {
+            result = result with { Assessment = result.Assessment! with { Intent = intent } };
+        }
+
         return request.Text switch
         {
             var t when t.StartsWith("route:auto", StringComparison.Ordinal) => result with
@@ -41,11 +60,29 @@ public sealed class ScriptedTriagePipeline : ITriagePipeline
                 Route = TriageRoute.Auto,
                 Queue = null,
                 Reasons = [],
-                Assessment = new TriageAssessment(result.Summary, null, "en", null, OrderLookup.None, request.Customer,
+                Assessment = new TriageAssessment(result.Summary, intent, "en", null, OrderLookup.None, request.Customer,
                     new Draft(AutoReply, "scripted", "information", [new DraftCheck("slots_filled", true, "")]), null, []),
             },
             var t when t.StartsWith("route:review", StringComparison.Ordinal) => result with { Route = TriageRoute.Review, Queue = "review", Reasons = [] },
             _ => result,
         };
+    }
+
+    private static string? Marker(string text, string prefix)
+    {
+        var at = text.IndexOf(prefix, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + prefix.Length;
+        var end = start;
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+        {
+            end++;
+        }
+
+        return end > start ? text[start..end] : null;
     }
 }

@@ -2,6 +2,8 @@ using Retenza.Api.Auth;
 using Retenza.Api.Infrastructure;
 using Retenza.Api.Messages;
 using Retenza.Customers;
+using Retenza.Orders;
+using Retenza.Triage.Orders;
 using Microsoft.Extensions.Options;
 using Retenza.Tenancy;
 using Retenza.Tickets;
@@ -36,11 +38,11 @@ public static class CustomersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapDelete("/{id}", Erase)
-            .WithSummary("Right to erasure: removes the customer's personal data and their tickets' messages; audit entries and counts stay, anonymised.")
+            .WithSummary("Right to erasure: removes the customer's personal data from the record, every ticket's messages and every order pushed with their email; audit entries, amounts and counts stay, anonymised.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/export", Export)
-            .WithSummary("Everything held about a customer: the record, the contact history and every ticket with its thread and audit trail.")
+            .WithSummary("Everything held about a customer: the record, the contact history, every ticket with its thread and audit trail, and every order pushed with their email.")
             .Produces<CustomerExport>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
@@ -97,9 +99,15 @@ public static class CustomersApi
             return Problems.NotFound("customer");
         }
 
-        var ids = customer.Tickets.Select(t => t.TicketId).Concat(customer.Contacts.Select(c => c.TicketId)).Distinct().ToList();
-        var tickets = await Task.WhenAll(ids.Select(t => grains.GetGrain<ITicketGrain>(GrainKeys.Compose(tenant, t)).Get()));
-        return TypedResults.Ok(new CustomerExport(time.GetUtcNow(), customer, [.. tickets.OfType<TicketSnapshot>()]));
+        var holdings = await grains.GetGrain<ICustomerGrain>(GrainKeys.Compose(tenant, id)).Holdings();
+        var tickets = await Task.WhenAll(holdings.TicketIds.Select(t => grains.GetGrain<ITicketGrain>(GrainKeys.Compose(tenant, t)).Get()));
+        var orders = await Task.WhenAll(holdings.OrderIds.Select(o => grains.GetGrain<IOrderGrain>(OrderIds.Key(tenant, o)).Get()));
+
+        // An order pushed with this email and then re-pushed with another belongs to that other customer now.
+        return TypedResults.Ok(new CustomerExport(time.GetUtcNow(), customer, [.. tickets.OfType<TicketSnapshot>()])
+        {
+            Orders = [.. orders.OfType<OrderSnapshot>().Where(o => CustomerIds.ForEmail(tenant, o.CustomerEmail) == id)],
+        });
     }
 
     private static Task<IResult> GetById(string id, HttpContext http, IGrainFactory grains) =>

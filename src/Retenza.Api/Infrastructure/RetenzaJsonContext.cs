@@ -50,4 +50,5 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(AgentReply))]
 [JsonSerializable(typeof(TicketFeedback))]
 [JsonSerializable(typeof(OutcomeLog))]
+[JsonSerializable(typeof(Retenza.Api.Analytics.AutoSendReport))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;

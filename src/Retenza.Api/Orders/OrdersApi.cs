@@ -66,7 +66,7 @@ public static class OrdersApi
             }
 
             var tenant = request.HttpContext.User.Tenant();
-            var result = await grains.GetGrain<IOrderGrain>(OrderIds.Key(tenant, order!.OrderId)).Put(order);
+            var result = await OrderPush.PutAsync(grains, tenant, order!);
             return result.Outcome == OrderPutOutcome.Created
                 ? TypedResults.Created($"/v1/orders/{Uri.EscapeDataString(result.Order.OrderId)}", result.Order)
                 : TypedResults.Ok(result.Order);

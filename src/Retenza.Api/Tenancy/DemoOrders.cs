@@ -14,7 +14,7 @@ public sealed class DemoOrders(IGrainFactory grains, DemoTenant demo, TimeProvid
         var now = time.GetUtcNow();
         foreach (var order in Orders(now))
         {
-            await grains.GetGrain<IOrderGrain>(OrderIds.Key(demo.Tenant, order.OrderId)).Put(order);
+            await OrderPush.PutAsync(grains, demo.Tenant, order);
         }
 
         logger.LogInformation("Demo tenant '{Tenant}' has orders {Orders}", demo.Tenant, string.Join(", ", Orders(now).Select(o => o.OrderId)));

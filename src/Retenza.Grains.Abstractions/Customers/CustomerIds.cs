@@ -13,4 +13,8 @@ public static class CustomerIds
     public static string ForEmail(string tenant, string email) => GrainKeys.Derive(Prefix, tenant, NormalizeEmail(email));
 
     public static bool IsWellFormed(string id) => GrainKeys.IsWellFormed(Prefix, id);
+
+    /// <summary>Page <paramref name="page"/> of a customer's index (<see cref="ICustomerIndexPageGrain"/>).</summary>
+    public static string IndexPage(string tenant, string customerId, int page) =>
+        GrainKeys.Compose(tenant, $"cix-{customerId[Prefix.Length..]}-{page}");
 }

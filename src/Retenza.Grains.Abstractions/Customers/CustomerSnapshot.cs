@@ -44,4 +44,12 @@ public sealed record CustomerSnapshot(
     /// <summary>Tickets older than those listed (or erased), counted only.</summary>
     [Id(14)]
     public int EarlierTickets { get; init; }
+
+    /// <summary>Orders pushed with this customer's email (kept ones; export lists them all).</summary>
+    [Id(15)]
+    public IReadOnlyList<string> Orders { get; init; } = [];
+
+    /// <summary>Tickets and orders beyond the kept lists, held in index pages for erasure and export.</summary>
+    [Id(16)]
+    public int Indexed { get; init; }
 }

@@ -29,4 +29,15 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Right to erasure over the customer and their tickets; false when the customer is unknown.</summary>
     [Alias("Erase")]
     Task<bool> Erase();
+
+    /// <summary>Every ticket and order of this customer, including those beyond the kept history (index pages).</summary>
+    [Alias("Holdings"), Orleans.Concurrency.ReadOnly]
+    Task<CustomerHoldings> Holdings();
+
+    /// <summary>
+    /// The platform pushed an order carrying this customer's email: remembered so erasure and export reach it.
+    /// Creates the customer if new; a known order writes nothing.
+    /// </summary>
+    [Alias("LinkOrder")]
+    Task LinkOrder(string orderId, string email);
 }

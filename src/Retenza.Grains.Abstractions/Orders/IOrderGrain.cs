@@ -19,4 +19,12 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Null when the platform never pushed this order.</summary>
     [Alias("Get")]
     Task<OrderSnapshot?> Get();
+
+    /// <summary>
+    /// Right to erasure: when the order belongs to <paramref name="customerId"/> (by its email), its personal
+    /// fields (email, item names, tracking numbers) become "[erased]"; amounts, status and skus stay for counts.
+    /// False when there was nothing to redact (another customer's order, never pushed, or already erased).
+    /// </summary>
+    [Alias("Erase")]
+    Task<bool> Erase(string customerId);
 }

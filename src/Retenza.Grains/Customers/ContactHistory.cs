@@ -1,4 +1,5 @@
 using Retenza.Customers;
+using Retenza.Orders;
 using Retenza.Tickets;
 using Retenza.Triage.Customers;
 using Retenza.Triage.Policy;
@@ -38,9 +39,45 @@ public static class ContactHistory
         state.Tickets.Add(ticket);
         while (state.Tickets.Count > maxTickets)
         {
+            // Counted for the history, and kept by id for erasure and export (written to an index page when one fills).
+            state.IndexPending.Add(state.Tickets[0].TicketId);
             state.Tickets.RemoveAt(0);
             state.EarlierTickets++;
         }
+    }
+
+    /// <summary>Remembers an order of this customer; false when it is already known (nothing to write).</summary>
+    public static bool LinkOrder(CustomerState state, string orderId, int maxOrders)
+    {
+        if (state.Orders.Contains(orderId, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        state.Orders.Add(orderId);
+        while (state.Orders.Count > maxOrders)
+        {
+            state.IndexPending.Add(OrderIds.ForOrder(state.Orders[0]));
+            state.Orders.RemoveAt(0);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A message after erasure starts a fresh record: the erased era's counts are dropped from the
+    /// customer (they stay on the anonymised tickets), so triage sees a first contact. False when not erased.
+    /// </summary>
+    public static bool StartAfterErasure(CustomerState state)
+    {
+        if (state.ErasedAt is null || state.Contacts.Count > 0 || state.Tickets.Count > 0 || (state.Older.Contacts == 0 && state.EarlierTickets == 0))
+        {
+            return false;
+        }
+
+        state.Older = HistorySummary.Empty;
+        state.EarlierTickets = 0;
+        return true;
     }
 
     public static HistorySummary Fold(HistorySummary summary, ContactRecord contact)

@@ -14,7 +14,7 @@ namespace Retenza.Grains.Customers;
 /// grain routes it (a new ticket, or the thread it answers), gives triage the history, and records
 /// the contact. Per new message: one ticket write, then one customer write; a replay writes nothing.
 /// </summary>
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
     TenantPolicyCache policies,
     TimeProvider time) : Grain, ICustomerGrain
@@ -29,6 +29,7 @@ public sealed class CustomerGrain(
         var (tenant, customerId) = GrainKeys.Split(this.GetPrimaryKeyString());
         var messageId = MessageIds.Normalize(message.MessageId);
         var policy = await policies.GetAsync(tenant);
+        ContactHistory.StartAfterErasure(Customer);
 
         // A message we already routed goes back to the same ticket, which answers "replayed".
         var routed = ContactHistory.TicketOf(Customer, messageId);
@@ -58,11 +59,12 @@ public sealed class CustomerGrain(
         Customer.Name = string.IsNullOrWhiteSpace(message.From.Name) ? Customer.Name : message.From.Name;
         if (!threaded && !Customer.Tickets.Any(t => t.TicketId == targetId))
         {
-            ContactHistory.AddTicket(Customer, new CustomerTicket(targetId, messageId, message.Subject, message.OrderId, message.ReceivedAt));
+            ContactHistory.AddTicket(Customer, new CustomerTicket(targetId, messageId, message.Subject, message.OrderId, message.ReceivedAt), Bounds.MaxTickets);
         }
 
-        ContactHistory.Record(Customer, contact with { At = now });
+        ContactHistory.Record(Customer, contact with { At = now }, Bounds.MaxContacts);
         _fresh[targetId] = contact.Status;
+        await StoreFullIndexPages(tenant);
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         return result;
     }
@@ -109,44 +111,6 @@ public sealed class CustomerGrain(
         }
 
         return new CustomerUpdateResult(created, Snapshot(await policies.GetAsync(tenant)));
-    }
-
-    public async Task<bool> Erase()
-    {
-        if (!state.RecordExists)
-        {
-            return false;
-        }
-
-        // Already erased and nothing written since: erasing again changes nothing and writes nothing.
-        if (Customer.ErasedAt is not null && Customer.Email.Length == 0 && Customer.Contacts.Count == 0 && Customer.Tickets.Count == 0)
-        {
-            return true;
-        }
-
-        // Tickets first (one write each, idempotent), then this record: a crash in between is finished by a retry.
-        var tenant = GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
-        var tickets = Customer.Tickets.Select(t => t.TicketId).Concat(Customer.Contacts.Select(c => c.TicketId)).Distinct().ToList();
-        await Task.WhenAll(tickets.Select(id => GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(tenant, id)).Erase()));
-
-        // Counts survive as the summary; identity, messages' subjects and the per-contact trail go.
-        foreach (var contact in Customer.Contacts)
-        {
-            Customer.Older = ContactHistory.Fold(Customer.Older, contact);
-        }
-
-        Customer.EarlierTickets += Customer.Tickets.Count;
-        Customer.Contacts = [];
-        Customer.Tickets = [];
-        Customer.Email = "";
-        Customer.Name = null;
-        Customer.ExternalId = null;
-        Customer.Vip = false;
-        Customer.LifetimeValue = 0m;
-        Customer.ErasedAt ??= time.GetUtcNow();
-        _fresh.Clear();
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
-        return true;
     }
 
     /// <summary>The thread this message answers, if any; an order match counts only while that ticket is open.</summary>
@@ -221,5 +185,7 @@ public sealed class CustomerGrain(
             Trend = ContactHistory.Trend(Customer),
             ErasedAt = Customer.ErasedAt,
             EarlierTickets = Customer.EarlierTickets,
+            Orders = Customer.Orders.ToArray(),
+            Indexed = Customer.IndexPending.Count + Customer.IndexPages * Bounds.IndexPageSize,
         };
 }

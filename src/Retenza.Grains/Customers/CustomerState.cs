@@ -26,4 +26,15 @@ public sealed class CustomerState
     [Id(9)] public int EarlierTickets { get; set; }
 
     [Id(10)] public DateTimeOffset? ErasedAt { get; set; }
+
+    // 20–29: erasure and export reach everything (index beyond the bounded lists, linked orders).
+
+    /// <summary>Order ids pushed with this customer's email, oldest first; bounded by <see cref="CustomerMemoryOptions.MaxOrders"/>.</summary>
+    [Id(20)] public List<string> Orders { get; set; } = [];
+
+    /// <summary>Grain ids ("tkt-…", "ord-…") that aged out of the lists and wait for a full index page (written with this state).</summary>
+    [Id(21)] public List<string> IndexPending { get; set; } = [];
+
+    /// <summary>Index pages stored (<see cref="Retenza.Customers.ICustomerIndexPageGrain"/> 0 … n-1).</summary>
+    [Id(22)] public int IndexPages { get; set; }
 }

@@ -1,3 +1,4 @@
+using Retenza.Customers;
 using Retenza.Orders;
 using Retenza.Tenancy;
 using Retenza.Triage.Orders;
@@ -27,10 +28,26 @@ public sealed class OrderGrain(
         }
 
         state.State.Order = order with { OrderId = OrderId, UpdatedAt = time.GetUtcNow() };
+        state.State.ErasedAt = null; // a push after erasure holds what the platform sent again
         state.State.Version++;
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         return new OrderPutResult(current is null ? OrderPutOutcome.Created : OrderPutOutcome.Updated, state.State.Version, state.State.Order);
     }
 
     public Task<OrderSnapshot?> Get() => Task.FromResult(state.State.Order);
+
+    public async Task<bool> Erase(string customerId)
+    {
+        var tenant = GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
+        if (state.State.Order is not { } order || CustomerIds.ForEmail(tenant, order.CustomerEmail) != customerId)
+        {
+            return false; // never pushed, already erased, or now another customer's order
+        }
+
+        state.State.Order = OrderRedaction.Redact(order);
+        state.State.ErasedAt = time.GetUtcNow();
+        state.State.Version++;
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        return true;
+    }
 }

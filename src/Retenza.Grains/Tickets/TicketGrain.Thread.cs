@@ -104,6 +104,12 @@ public sealed partial class TicketGrain
 
         // One write for the whole reply: appended, reopened, re-triaged and routed land together or not at all.
         await Persist();
+        CountAutoReplyOutcome(previous, thread.Intent, assessment);
+        if (reopen)
+        {
+            CountAutoSend();
+        }
+
         return new IngestResult(IngestOutcome.Threaded, Summary()) { Contact = ContactFor(message, threaded: true, reopened: reopen) };
     }
 

@@ -59,6 +59,7 @@ public sealed partial class TicketGrain(
 
         // One write for the whole opening: received, triaged and routed land together or not at all.
         await Persist();
+        CountAutoSend();
         return new IngestResult(IngestOutcome.Created, Summary()) { Contact = ContactFor(message, threaded: false, reopened: false) };
     }
 
