@@ -20,7 +20,7 @@ public static class ClientConfiguration
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = SiloConfiguration.Invariant;
-            o.ConnectionString = settings.Postgres.ConnectionString;
+            o.ConnectionString = Retenza.Postgres.ConnectionStrings.ForOrleans(settings.Postgres.ConnectionString!);
         });
         client.Services.AddTriageSerialization();
         return client;

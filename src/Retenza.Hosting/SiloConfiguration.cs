@@ -29,7 +29,7 @@ public static class SiloConfiguration
         }
         else
         {
-            var connectionString = settings.Postgres.ConnectionString!;
+            var connectionString = Retenza.Postgres.ConnectionStrings.ForOrleans(settings.Postgres.ConnectionString!);
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.Cluster.ClusterId;
