@@ -50,4 +50,6 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(AgentReply))]
 [JsonSerializable(typeof(TicketFeedback))]
 [JsonSerializable(typeof(OutcomeLog))]
+[JsonSerializable(typeof(TransferRequest))]
+[JsonSerializable(typeof(TransferResponse))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;

@@ -10,7 +10,7 @@ namespace Retenza.Grains.Queues;
 /// </summary>
 /// SLA checks run on a durable reminder per partition (registered once a due time is enqueued), so
 /// a breach is found after silo restarts and no ticket needs a timer of its own.
-public sealed class QueuePartitionGrain(
+public sealed partial class QueuePartitionGrain(
     [PersistentState("queue", StorageNames.Default)] IPersistentState<QueuePartitionState> state,
     TimeProvider time) : Grain, IQueuePartitionGrain, IRemindable
 {
@@ -34,6 +34,7 @@ public sealed class QueuePartitionGrain(
             Add(entry);
         }
 
+        LoadHeld();
         this.RegisterGrainTimer(_ => _dirty ? Flush() : Task.CompletedTask, new GrainTimerCreationOptions(FlushEvery, FlushEvery) { KeepAlive = false });
         return Task.CompletedTask;
     }
@@ -48,9 +49,10 @@ public sealed class QueuePartitionGrain(
 
     public async Task Put(QueueEntry entry)
     {
+        var wasHeld = _held.Remove(entry.TicketId);
         if (_byTicket.TryGetValue(entry.TicketId, out var known))
         {
-            if (known == entry)
+            if (known == entry && !wasHeld)
             {
                 return;
             }
@@ -60,55 +62,18 @@ public sealed class QueuePartitionGrain(
 
         Add(entry);
         await Flush();
-        if (entry.SlaDueAt is not null && !_reminderRegistered)
+        // The sweep watches SLA due times and held tickets' leases, so every partition with entries has it.
+        if (!_reminderRegistered)
         {
             await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             _reminderRegistered = true;
         }
     }
 
-    public async Task<int> CheckSla()
-    {
-        var now = time.GetUtcNow();
-        var due = _ordered.Where(e => e.SlaDueAt <= now && !_flagged.Contains(e.TicketId)).Take(MaxChecksPerTick).ToArray();
-        if (due.Length == 0)
-        {
-            return 0;
-        }
-
-        var (tenant, _) = Retenza.Tenancy.GrainKeys.Split(this.GetPrimaryKeyString());
-        var answers = await Task.WhenAll(due.Select(e =>
-            GrainFactory.GetGrain<Retenza.Tickets.ITicketGrain>(Retenza.Tenancy.GrainKeys.Compose(tenant, e.TicketId)).SlaDue()));
-        var changed = false;
-        for (var i = 0; i < due.Length; i++)
-        {
-            Drop(due[i].TicketId);
-            if (answers[i] is { } current)
-            {
-                // A ticket no longer waiting answers null and simply leaves the index.
-                Add(current);
-                _flagged.Add(current.TicketId);
-                changed |= current != due[i];
-            }
-            else
-            {
-                changed = true;
-            }
-        }
-
-        if (changed)
-        {
-            await Flush();
-        }
-
-        return answers.Count(a => a is not null);
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckSla();
-
     public Task Remove(string ticketId)
     {
         Drop(ticketId);
+        Unhold(ticketId);
         return Task.CompletedTask;
     }
 
@@ -120,6 +85,7 @@ public sealed class QueuePartitionGrain(
         if (head is not null)
         {
             Drop(head.TicketId);
+            HoldTaken(head);
         }
 
         return Task.FromResult(head);
@@ -163,6 +129,7 @@ public sealed class QueuePartitionGrain(
     private async Task Flush()
     {
         state.State.Entries = [.. _ordered];
+        state.State.Held = [.. _held.Values];
         _dirty = false;
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
     }

@@ -1,0 +1,128 @@
+using Retenza.Grains.Agents;
+using Retenza.Queues;
+using Retenza.Tenancy;
+using Retenza.Tickets;
+
+namespace Retenza.Grains.Queues;
+
+/// <summary>
+/// The sweep: a claimed ticket leaves the waiting list but stays watched here ("held") until it says it
+/// is no longer this queue's, so no claim can be stranded: once a held ticket's lease has passed the
+/// sweep asks it, and a claim its holder's session does not confirm goes back to the queue. The same
+/// sweep flags first-response SLA breaches, of waiting and of held tickets.
+/// </summary>
+public sealed partial class QueuePartitionGrain
+{
+    private readonly Dictionary<string, HeldEntry> _held = new(StringComparer.Ordinal);
+    private string? _queue;
+
+    public async Task Hold(string ticketId, DateTimeOffset? slaDueAt, DateTimeOffset checkAt)
+    {
+        var known = _held.ContainsKey(ticketId);
+        Drop(ticketId);
+        _held[ticketId] = new HeldEntry(ticketId, checkAt, slaDueAt);
+
+        // A later check time is only a hint (the ticket answers the truth when asked), so it is not worth a write of its own.
+        _dirty |= !known;
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminderRegistered = true;
+        }
+    }
+
+    /// <summary>
+    /// Interleaves with the partition's other calls (declared on the interface): a ticket asked here may
+    /// itself be waiting on this partition (a claim calling Hold, a release calling Put), and waiting on
+    /// each other would deadlock. So the sweep writes nothing itself: it marks the partition dirty and the
+    /// flush timer, which does not interleave, writes.
+    /// </summary>
+    public async Task<int> CheckSla()
+    {
+        // Two sweeps may overlap (a reminder tick and a direct call): the tickets' answers are idempotent.
+        var now = time.GetUtcNow();
+        var waiting = _ordered.Where(e => e.SlaDueAt <= now && !_flagged.Contains(e.TicketId)).Select(e => e.TicketId);
+        var held = _held.Values.Where(h => h.CheckAt <= now || h.SlaDueAt <= now).Select(h => h.TicketId);
+        var due = waiting.Concat(held).Distinct().Take(MaxChecksPerTick).ToArray();
+        if (due.Length == 0)
+        {
+            return 0;
+        }
+
+        var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
+        var queue = Queue();
+        var answers = await Task.WhenAll(due.Select(id => GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(tenant, id)).Watch(queue)));
+        for (var i = 0; i < due.Length; i++)
+        {
+            Apply(due[i], answers[i], now);
+        }
+
+        return due.Length;
+    }
+
+    /// <summary>The reminder only starts the sweep, as a call of its own that interleaves (see <see cref="CheckSla"/>).</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        this.AsReference<IQueuePartitionGrain>().CheckSla().Ignore();
+        return Task.CompletedTask;
+    }
+
+    private void Apply(string ticketId, QueueWatch answer, DateTimeOffset now)
+    {
+        switch (answer.State)
+        {
+            case QueueWatchState.Waiting when answer.Entry is { } entry:
+                Unhold(ticketId);
+                if (!_byTicket.TryGetValue(ticketId, out var known) || known != entry)
+                {
+                    Drop(ticketId);
+                    Add(entry);
+                    _dirty = true;
+                }
+
+                if (entry.SlaDueAt <= now)
+                {
+                    // Asked once it was due: its breach (or its reply) is settled until it is claimed again.
+                    _flagged.Add(ticketId);
+                }
+
+                break;
+            case QueueWatchState.Held:
+                // A waiting entry for a claimed ticket is stale (its removal was lost in a crash): it is watched as held instead.
+                Drop(ticketId);
+                _held[ticketId] = new HeldEntry(ticketId, answer.CheckAt ?? now + AgentSessionGrain.Lease, answer.SlaDueAt);
+                _dirty = true;
+                break;
+            default:
+                Drop(ticketId);
+                Unhold(ticketId);
+                break;
+        }
+    }
+
+    /// <summary>Claim-next took the head: the claim is about to be written, so the ticket is watched from now on.</summary>
+    private void HoldTaken(QueueEntry taken) =>
+        _held[taken.TicketId] = new HeldEntry(taken.TicketId, time.GetUtcNow() + AgentSessionGrain.Lease, taken.SlaDueAt);
+
+    private void Unhold(string ticketId) => _dirty |= _held.Remove(ticketId);
+
+    private void LoadHeld()
+    {
+        foreach (var held in state.State.Held)
+        {
+            _held[held.TicketId] = held;
+        }
+    }
+
+    /// <summary>The queue's name from the key "tenant/que-&lt;queue&gt;-&lt;n&gt;" (queue names hold no '-').</summary>
+    private string Queue()
+    {
+        if (_queue is null)
+        {
+            var id = GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+            _queue = id[QueueKeys.Prefix.Length..id.LastIndexOf('-')];
+        }
+
+        return _queue;
+    }
+}
