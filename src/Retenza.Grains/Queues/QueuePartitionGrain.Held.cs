@@ -90,8 +90,10 @@ public sealed partial class QueuePartitionGrain
             case QueueWatchState.Held:
                 // A waiting entry for a claimed ticket is stale (its removal was lost in a crash): it is watched as held instead.
                 Drop(ticketId);
+
+                // A new check time alone is a hint, not worth a write: after a crash the ticket is just asked sooner.
+                _dirty |= !_held.TryGetValue(ticketId, out var before) || before.SlaDueAt != answer.SlaDueAt;
                 _held[ticketId] = new HeldEntry(ticketId, answer.CheckAt ?? now + AgentSessionGrain.Lease, answer.SlaDueAt);
-                _dirty = true;
                 break;
             default:
                 Drop(ticketId);
