@@ -8,7 +8,7 @@ namespace Retenza.Grains.Queues;
 /// add. An entry that comes back after a crash is stale; the ticket grain refuses its claim and the
 /// entry is dropped.
 /// </summary>
-/// SLA checks run on a durable reminder per partition (registered once a due time is enqueued), so
+/// SLA and lease checks run on a durable reminder per partition (registered with its first entry), so
 /// a breach is found after silo restarts and no ticket needs a timer of its own.
 public sealed partial class QueuePartitionGrain(
     [PersistentState("queue", StorageNames.Default)] IPersistentState<QueuePartitionState> state,
