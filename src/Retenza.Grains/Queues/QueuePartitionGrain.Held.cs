@@ -16,9 +16,13 @@ public sealed partial class QueuePartitionGrain
     private readonly Dictionary<string, HeldEntry> _held = new(StringComparer.Ordinal);
     private string? _queue;
 
+    /// <summary>Per running sweep, the tickets that spoke for themselves (Put, Hold, Remove) or were taken meanwhile.</summary>
+    private readonly List<HashSet<string>> _sweeps = [];
+
     public async Task Hold(string ticketId, DateTimeOffset? slaDueAt, DateTimeOffset checkAt)
     {
         var known = _held.ContainsKey(ticketId);
+        Touch(ticketId);
         Drop(ticketId);
         _held[ticketId] = new HeldEntry(ticketId, checkAt, slaDueAt);
 
@@ -40,6 +44,20 @@ public sealed partial class QueuePartitionGrain
     public async Task<int> CheckSla()
     {
         // Two sweeps may overlap (a reminder tick and a direct call): the tickets' answers are idempotent.
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        _sweeps.Add(touched);
+        try
+        {
+            return await SweepAsync(touched);
+        }
+        finally
+        {
+            _sweeps.Remove(touched);
+        }
+    }
+
+    private async Task<int> SweepAsync(HashSet<string> touched)
+    {
         var now = time.GetUtcNow();
         var waiting = _ordered.Where(e => e.SlaDueAt <= now && !_flagged.Contains(e.TicketId)).Select(e => e.TicketId);
         var held = _held.Values.Where(h => h.CheckAt <= now || h.SlaDueAt <= now).Select(h => h.TicketId);
@@ -54,7 +72,12 @@ public sealed partial class QueuePartitionGrain
         var answers = await Task.WhenAll(due.Select(id => GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(tenant, id)).Watch(queue)));
         for (var i = 0; i < due.Length; i++)
         {
-            Apply(due[i], answers[i], now);
+            // A ticket that called this partition while the sweep waited may have answered before that call:
+            // its own call is at least as new, and anything missed is asked again at the next sweep.
+            if (!touched.Contains(due[i]))
+            {
+                Apply(due[i], answers[i], now);
+            }
         }
 
         return due.Length;
@@ -72,7 +95,7 @@ public sealed partial class QueuePartitionGrain
         switch (answer.State)
         {
             case QueueWatchState.Waiting when answer.Entry is { } entry:
-                Unhold(ticketId);
+                _dirty |= _held.Remove(ticketId);
                 if (!_byTicket.TryGetValue(ticketId, out var known) || known != entry)
                 {
                     Drop(ticketId);
@@ -97,16 +120,34 @@ public sealed partial class QueuePartitionGrain
                 break;
             default:
                 Drop(ticketId);
-                Unhold(ticketId);
+                _dirty |= _held.Remove(ticketId);
                 break;
         }
     }
 
     /// <summary>Claim-next took the head: the claim is about to be written, so the ticket is watched from now on.</summary>
-    private void HoldTaken(QueueEntry taken) =>
+    private void HoldTaken(QueueEntry taken)
+    {
+        Touch(taken.TicketId);
         _held[taken.TicketId] = new HeldEntry(taken.TicketId, time.GetUtcNow() + AgentSessionGrain.Lease, taken.SlaDueAt);
+    }
 
-    private void Unhold(string ticketId) => _dirty |= _held.Remove(ticketId);
+    /// <summary>The ticket waits again (Put) or left this queue (Remove): no longer held. True when it was.</summary>
+    private bool Unhold(string ticketId)
+    {
+        Touch(ticketId);
+        var removed = _held.Remove(ticketId);
+        _dirty |= removed;
+        return removed;
+    }
+
+    private void Touch(string ticketId)
+    {
+        foreach (var sweep in _sweeps)
+        {
+            sweep.Add(ticketId);
+        }
+    }
 
     private void LoadHeld()
     {

@@ -49,7 +49,7 @@ public sealed partial class QueuePartitionGrain(
 
     public async Task Put(QueueEntry entry)
     {
-        var wasHeld = _held.Remove(entry.TicketId);
+        var wasHeld = Unhold(entry.TicketId);
         if (_byTicket.TryGetValue(entry.TicketId, out var known))
         {
             if (known == entry && !wasHeld)

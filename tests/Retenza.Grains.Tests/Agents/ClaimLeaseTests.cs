@@ -123,4 +123,34 @@ public sealed class ClaimLeaseTests(ClusterFixture fixture)
         await carl.Heartbeat();
         Assert.Equal(ClaimAttemptOutcome.Claimed, (await carl.Claim(ticketId)).Outcome);
     }
+
+    [Fact]
+    public async Task Sweeps_racing_claims_that_call_the_same_partitions_neither_deadlock_nor_double_expire()
+    {
+        var tickets = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var id = await _t.OpenAsync($"route:review race {i}");
+            await _t.Ticket(id).TryClaim(_t.AgentId("ghost@agents.test"));
+            tickets.Add(id);
+        }
+
+        var agents = await Task.WhenAll(tickets.Select((_, i) => _t.AgentAsync($"racer{i}@agents.test", ["review"])));
+        ClusterFixture.Clock.Advance(AgentSessionGrain.Lease + TimeSpan.FromSeconds(1));
+        await Task.WhenAll(agents.Select(a => a.Heartbeat()));
+
+        // Each claim expires the ghost's claim and calls its partition (Hold) while the sweeps call the same tickets.
+        var sweeps = Enumerable.Range(0, 3).Select(_ => _t.SweepAsync("review"));
+        var claims = tickets.Select((t, i) => agents[i].Claim(t));
+        await Task.WhenAll(sweeps.Concat<Task>(claims));
+
+        var holders = await Task.WhenAll(tickets.Select(t => _t.Ticket(t).Get()));
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            Assert.Equal(_t.AgentId($"racer{i}@agents.test"), holders[i]!.ClaimedBy);
+            Assert.Single(holders[i]!.Audit, a => a.ReasonCodes.Contains("claim_expired"));
+        }
+
+        Assert.Empty(await _t.WaitingAsync("review"));
+    }
 }
