@@ -139,9 +139,10 @@ public sealed class ClaimLeaseTests(ClusterFixture fixture)
         ClusterFixture.Clock.Advance(AgentSessionGrain.Lease + TimeSpan.FromSeconds(1));
         await Task.WhenAll(agents.Select(a => a.Heartbeat()));
 
-        // Each claim expires the ghost's claim and calls its partition (Hold) while the sweeps call the same tickets.
-        var sweeps = Enumerable.Range(0, 3).Select(_ => _t.SweepAsync("review"));
-        var claims = tickets.Select((t, i) => agents[i].Claim(t));
+        // Each claim asks the ghost's session, expires its claim and calls the partition (Hold); the sweeps,
+        // started while the claims wait on the sessions, call the same tickets from those partitions.
+        var claims = tickets.Select((t, i) => agents[i].Claim(t)).ToArray();
+        var sweeps = Enumerable.Range(0, 3).Select(_ => _t.SweepAsync("review")).ToArray();
         await Task.WhenAll(sweeps.Concat<Task>(claims));
 
         var holders = await Task.WhenAll(tickets.Select(t => _t.Ticket(t).Get()));
