@@ -77,13 +77,14 @@ public sealed partial class TicketGrain
             return Transfer(TransferOutcome.Unchanged, holder, $"'{agentId}' already holds the ticket.");
         }
 
-        if (Ticket.Queue is not { } queue || !agentQueues.Contains(queue))
+        if (!TransferRules.Covers(agentQueues, Ticket.Queue))
         {
             return Transfer(TransferOutcome.QueueNotCovered, holder,
                 $"The ticket waits in '{Ticket.Queue}', which is not one of {agentId}'s queues ({string.Join(", ", agentQueues)}); transfer it to that queue instead.");
         }
 
         var now = time.GetUtcNow();
+        var queue = Ticket.Queue;
         AddTransfer(TicketStatus.Claimed, actor, note, new TransferDetails(queue, queue, holder, agentId), now);
         SetHolder(agentId, now);
         if (holder is null)
@@ -96,28 +97,16 @@ public sealed partial class TicketGrain
         return Transfer(TransferOutcome.Transferred, holder, null);
     }
 
-    /// <summary>Agents transfer only what they hold; an admin transfers any ticket that is claimed or waiting.</summary>
-    private TransferResult? RefuseTransfer(string actor, bool asAdmin)
-    {
-        var claimed = Ticket.Status == TicketStatus.Claimed;
-        if (!asAdmin)
+    private TransferResult? RefuseTransfer(string actor, bool asAdmin) =>
+        TransferRules.Refusal(Ticket.Status, Ticket.ClaimedBy, actor, asAdmin) switch
         {
-            return claimed && Ticket.ClaimedBy == actor
-                ? null
-                : Transfer(TransferOutcome.NotHolder, null, "Only the agent holding the ticket may transfer it; claim it first.");
-        }
+            null => null,
+            TransferOutcome.NotHolder => Transfer(TransferOutcome.NotHolder, null, "Only the agent holding the ticket may transfer it; claim it first."),
+            var refusal => Transfer(refusal.Value, null, $"The ticket is {Reasons.Snake(Ticket.Status)}: neither claimed nor waiting in a queue."),
+        };
 
-        return claimed || Ticket.Status is TicketStatus.AwaitingReview or TicketStatus.Escalated
-            ? null
-            : Transfer(TransferOutcome.NotTransferable, null, $"The ticket is {Reasons.Snake(Ticket.Status)}: neither claimed nor waiting in a queue.");
-    }
-
-    /// <summary>The last audit entry is this very transfer: a retry, answered without a second entry.</summary>
     private TransferDetails? IsRetryOf(string actor, string? queue, string? agentId, string note) =>
-        Ticket.Audit.Count > 0 && Ticket.Audit[^1] is { Transfer: { } t } last && last.Actor == actor && last.Note == note
-            && t.ToAgent == agentId && (agentId is not null || t.ToQueue == queue)
-            ? t
-            : null;
+        TransferRules.RetryOf(Ticket.Audit.Count > 0 ? Ticket.Audit[^1] : null, actor, queue, agentId, note);
 
     /// <summary>One audit entry per transfer; a transfer between agents keeps the status (claimed), so from = to.</summary>
     private void AddTransfer(TicketStatus to, string actor, string note, TransferDetails details, DateTimeOffset now)
