@@ -92,4 +92,11 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     [Alias("TransferToAgent")]
     Task<TransferResult> TransferToAgent(string actor, bool asAdmin, string agentId, IReadOnlyList<string> agentQueues, string note);
+
+    /// <summary>
+    /// TryClaim for an entry taken from <paramref name="queue"/>'s index: a waiting ticket that has moved to
+    /// another queue since (transfer, re-route) refuses, so a stale entry never hands it to the wrong queue's agent.
+    /// </summary>
+    [Alias("TryClaimFrom")]
+    Task<ClaimAttempt> TryClaimFrom(string agentId, string queue);
 }

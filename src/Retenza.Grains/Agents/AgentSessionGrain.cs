@@ -125,7 +125,8 @@ public sealed class AgentSessionGrain(
                 return Refusal(ClaimAttemptOutcome.QueueEmpty, "Nothing is waiting in your queues.");
             }
 
-            var attempt = await GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(Key.Tenant, entry.Value.Entry.TicketId)).TryClaim(Key.Id);
+            var attempt = await GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(Key.Tenant, entry.Value.Entry.TicketId))
+                .TryClaimFrom(Key.Id, entry.Value.Queue);
             if (attempt.Outcome == ClaimAttemptOutcome.Claimed)
             {
                 await Hold(entry.Value.Entry.TicketId);

@@ -48,6 +48,11 @@ public sealed partial class TicketGrain
         return Attempt(ClaimAttemptOutcome.Claimed, null);
     }
 
+    public Task<ClaimAttempt> TryClaimFrom(string agentId, string queue) =>
+        state.RecordExists && Ticket.Queue != queue && Ticket.ClaimedBy != agentId
+            ? Task.FromResult(Attempt(ClaimAttemptOutcome.NotClaimable, $"The ticket has moved to '{Ticket.Queue}'."))
+            : TryClaim(agentId);
+
     public async Task<bool> Unclaim(string agentId, string reasonCode, string? note)
     {
         if (!state.RecordExists || Ticket.Status != TicketStatus.Claimed || Ticket.ClaimedBy != agentId)

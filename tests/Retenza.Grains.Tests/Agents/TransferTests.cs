@@ -190,4 +190,23 @@ public sealed class TransferTests(ClusterFixture fixture)
         Assert.Equal((TicketStatus.AwaitingReview, TicketStatus.Claimed, "admin-key"), (ticket.Audit[^1].From!.Value, ticket.Audit[^1].To, ticket.Audit[^1].Actor));
         Assert.Equal([ticketId], (await bob.Get()).Claims);
     }
+
+    [Fact]
+    public async Task A_stale_entry_in_the_old_queue_never_hands_a_transferred_ticket_to_that_queue_s_agents()
+    {
+        var ticketId = await _t.OpenAsync("route:review moved");
+        await _t.Ticket(ticketId).TransferToQueue("admin-key", true, "risk", "fraud team");
+        // The old partition's removal lost in a crash: its entry is back.
+        var review = _t.Partitions("review")[Retenza.Queues.QueueKeys.PartitionOf(ticketId)];
+        await review.Put(new Retenza.Queues.QueueEntry(ticketId, 0, null, ClusterFixture.Clock.GetUtcNow(), "stale"));
+        var reviewer = await _t.AgentAsync("rev@agents.test", ["review"]);
+
+        Assert.Equal(ClaimAttemptOutcome.QueueEmpty, (await reviewer.ClaimNext()).Outcome);
+
+        var ticket = (await _t.Ticket(ticketId).Get())!;
+        Assert.Equal((TicketStatus.AwaitingReview, "risk", (string?)null), (ticket.Status, ticket.Queue, ticket.ClaimedBy));
+        Assert.Empty(await _t.WaitingAsync("review"));
+        var riskAgent = await _t.AgentAsync("rita@agents.test", ["risk"]);
+        Assert.Equal(ticketId, (await riskAgent.ClaimNext()).TicketId);
+    }
 }
