@@ -109,7 +109,7 @@ public sealed class TransferApiTests(RetenzaApiFactory factory)
     }
 
     [Fact]
-    public async Task An_admin_moves_a_held_ticket_to_another_queue_and_the_holder_is_relieved_of_it()
+    public async Task An_admin_moves_a_held_ticket_to_another_queue_relieving_its_holder_and_assigns_a_waiting_one()
     {
         var (ticketId, queue) = await IngestAsync();
         var (ana, _) = await SignedInAgentAsync("ana", [queue]);
@@ -121,6 +121,16 @@ public sealed class TransferApiTests(RetenzaApiFactory factory)
         Assert.Empty((await HttpAssert.JsonAsync(await ana.GetAsync("/v1/agents/me/claims"), 200)).EnumerateArray());
         var last = (await HttpAssert.JsonAsync(await _acmePlatform.GetTicketAsync(ticketId), 200)).GetProperty("audit").EnumerateArray().Last();
         Assert.Equal("admin-key", last.GetProperty("actor").GetString());
+
+        // An admin also assigns a waiting ticket to an agent; an agent cannot move a ticket they do not hold.
+        var (waitingId, _) = await IngestAsync();
+        var (bob, bobId) = await SignedInAgentAsync("bob", [queue]);
+        await HttpAssert.ProblemAsync(await bob.PostAsJsonAsync($"/v1/tickets/{waitingId}/transfer", new { agentId = bobId, note = "mine" }), 409);
+        var assigned = await HttpAssert.JsonAsync(await _acmeAdmin.PostAsJsonAsync($"/v1/tickets/{waitingId}/transfer", new { agentId = bobId, note = "bob knows them" }), 200);
+        Assert.Equal(("claimed", bobId), (assigned.GetProperty("status").GetString(), assigned.GetProperty("claimedBy").GetString()));
+        Assert.Equal([waitingId], (await HttpAssert.JsonAsync(await bob.GetAsync("/v1/agents/me/claims"), 200)).Strings());
+        var listing = await HttpAssert.JsonAsync(await _acmeAdmin.GetAsync($"/v1/queues/{queue}?limit=200"), 200);
+        Assert.DoesNotContain(waitingId, listing.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("ticketId").GetString()));
     }
 
     [Fact]
