@@ -42,6 +42,7 @@ v1.MapTriagePreviewApi();
 v1.MapAgentsApi();
 v1.MapQueuesApi();
 v1.MapTicketClaimsApi();
+v1.MapTicketTransferApi();
 v1.MapOutcomesApi();
 v1.MapAnalyticsApi();
 

@@ -48,6 +48,7 @@ public sealed class OpenApiTests(RetenzaApiFactory factory)
                 "POST /v1/tickets/{id}/feedback",
                 "POST /v1/tickets/{id}/release",
                 "POST /v1/tickets/{id}/reply",
+                "POST /v1/tickets/{id}/transfer",
                 "POST /v1/triage/preview",
                 "PUT /v1/customers/by-email/{email}",
                 "PUT /v1/orders/{orderId}",

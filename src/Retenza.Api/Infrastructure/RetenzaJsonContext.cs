@@ -51,4 +51,6 @@ namespace Retenza.Api.Infrastructure;
 [JsonSerializable(typeof(TicketFeedback))]
 [JsonSerializable(typeof(OutcomeLog))]
 [JsonSerializable(typeof(Retenza.Api.Analytics.AutoSendReport))]
+[JsonSerializable(typeof(TransferRequest))]
+[JsonSerializable(typeof(TransferResponse))]
 public sealed partial class RetenzaJsonContext : JsonSerializerContext;

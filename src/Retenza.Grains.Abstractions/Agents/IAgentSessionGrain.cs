@@ -1,3 +1,5 @@
+using Retenza.Tickets;
+
 namespace Retenza.Agents;
 
 /// <summary>
@@ -39,4 +41,19 @@ public interface IAgentSessionGrain : IGrainWithStringKey
     /// <summary>Returns the claims if the lease ran out; what the lease timer and reminder run. Returns how many went back.</summary>
     [Alias("ExpireIfSilent")]
     Task<int> ExpireIfSilent();
+
+    /// <summary>
+    /// When this session holds <paramref name="ticketId"/> under a live lease, the lease's end; else null.
+    /// What a ticket asks its holder once the lease it recorded has passed. Interleaves: it only reads,
+    /// and the ticket may ask while this session waits on that ticket.
+    /// </summary>
+    [Alias("Confirm"), Orleans.Concurrency.AlwaysInterleave]
+    Task<DateTimeOffset?> Confirm(string ticketId);
+
+    /// <summary>
+    /// Takes over <paramref name="ticketId"/> from its holder (transfer by the holder or an admin), within
+    /// this agent's capacity, when signed in; the ticket decides, then this session records the claim.
+    /// </summary>
+    [Alias("AcceptTransfer")]
+    Task<TransferResult> AcceptTransfer(string ticketId, string actor, bool asAdmin, string note);
 }

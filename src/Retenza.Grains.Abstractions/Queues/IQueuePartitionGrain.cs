@@ -32,9 +32,18 @@ public interface IQueuePartitionGrain : IGrainWithStringKey
     Task<QueueStats> Stats(DateTimeOffset now);
 
     /// <summary>
-    /// Flags waiting tickets whose SLA due time has passed (each ticket raises its priority and
-    /// audits sla_breached once) and re-orders them; what the partition's durable reminder runs.
+    /// The sweep: asks waiting and held tickets whose SLA due time passed (each ticket raises its priority
+    /// and audits sla_breached once) and held tickets whose lease passed (an unconfirmed claim goes back to
+    /// the queue), and re-orders; what the partition's durable reminder runs. Returns how many it asked.
+    /// Interleaves, because the tickets it asks may be calling this partition.
     /// </summary>
-    [Alias("CheckSla")]
+    [Alias("CheckSla"), AlwaysInterleave]
     Task<int> CheckSla();
+
+    /// <summary>
+    /// The ticket was claimed: it leaves the waiting list but stays watched (lease at <paramref name="checkAt"/>,
+    /// SLA at <paramref name="slaDueAt"/>) until it answers the sweep that it is no longer this queue's.
+    /// </summary>
+    [Alias("Hold")]
+    Task Hold(string ticketId, DateTimeOffset? slaDueAt, DateTimeOffset checkAt);
 }

@@ -9,4 +9,10 @@ public sealed record AuditEntry(
     [property: Id(3)] TicketStatus To,
     [property: Id(4)] IReadOnlyList<string> ReasonCodes,
     [property: Id(5)] string? PolicyVersion,
-    [property: Id(6)] string? Note);
+    [property: Id(6)] string? Note)
+{
+    /// <summary>Set on transfers only (reason code <c>transferred</c>): queues and holders before and after.</summary>
+    [Id(60)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public TransferDetails? Transfer { get; init; }
+}

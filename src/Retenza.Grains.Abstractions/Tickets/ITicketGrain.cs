@@ -70,9 +70,33 @@ public interface ITicketGrain : IGrainWithStringKey
     Task<TicketFeedback?> Feedback(string agentId, bool? escalationNeeded, string? correctIntent, string? note);
 
     /// <summary>
-    /// Called by the queue partition once the SLA due time passed: the first call raises the
-    /// priority and audits sla_breached. Answers the ticket's queue entry while it waits, null otherwise.
+    /// The queue partition's sweep (its durable reminder) asks a ticket it lists under <paramref name="queue"/>:
+    /// a claim whose lease ran out and whose holder's session does not confirm it goes back to the
+    /// queue (claim_expired); a waiting or held ticket past its first-response due time without a
+    /// reply is flagged once (sla_breached, priority raised). Never calls the partition back.
     /// </summary>
-    [Alias("SlaDue")]
-    Task<QueueEntry?> SlaDue();
+    [Alias("Watch")]
+    Task<QueueWatch> Watch(string queue);
+
+    /// <summary>
+    /// Moves the ticket to <paramref name="queue"/> with an audit entry (transferred) and the note: by its
+    /// holder, or by an admin (<paramref name="asAdmin"/>) for a claimed or waiting ticket. A retry of
+    /// the same transfer answers Unchanged.
+    /// </summary>
+    [Alias("TransferToQueue")]
+    Task<TransferResult> TransferToQueue(string actor, bool asAdmin, string queue, string note);
+
+    /// <summary>
+    /// Hands the claim to <paramref name="agentId"/> (called by that agent's session, which checked its
+    /// capacity): the lease starts anew. <paramref name="agentQueues"/> must include the ticket's queue.
+    /// </summary>
+    [Alias("TransferToAgent")]
+    Task<TransferResult> TransferToAgent(string actor, bool asAdmin, string agentId, IReadOnlyList<string> agentQueues, string note);
+
+    /// <summary>
+    /// TryClaim for an entry taken from <paramref name="queue"/>'s index: a waiting ticket that has moved to
+    /// another queue since (transfer, re-route) refuses, so a stale entry never hands it to the wrong queue's agent.
+    /// </summary>
+    [Alias("TryClaimFrom")]
+    Task<ClaimAttempt> TryClaimFrom(string agentId, string queue);
 }

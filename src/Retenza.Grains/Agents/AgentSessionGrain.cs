@@ -125,7 +125,8 @@ public sealed class AgentSessionGrain(
                 return Refusal(ClaimAttemptOutcome.QueueEmpty, "Nothing is waiting in your queues.");
             }
 
-            var attempt = await GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(Key.Tenant, entry.Value.Entry.TicketId)).TryClaim(Key.Id);
+            var attempt = await GrainFactory.GetGrain<ITicketGrain>(GrainKeys.Compose(Key.Tenant, entry.Value.Entry.TicketId))
+                .TryClaimFrom(Key.Id, entry.Value.Queue);
             if (attempt.Outcome == ClaimAttemptOutcome.Claimed)
             {
                 await Hold(entry.Value.Entry.TicketId);
@@ -189,6 +190,47 @@ public sealed class AgentSessionGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ExpireIfSilent();
+
+    public Task<DateTimeOffset?> Confirm(string ticketId)
+    {
+        var until = _lastHeartbeat + Lease;
+        return Task.FromResult(Session.SignedIn && Session.Claims.Contains(ticketId) && until > time.GetUtcNow() ? until : null);
+    }
+
+    public async Task<TransferResult> AcceptTransfer(string ticketId, string actor, bool asAdmin, string note)
+    {
+        var profile = await GrainFactory.GetGrain<IAgentGrain>(this.GetPrimaryKeyString()).Get();
+        if (profile is null)
+        {
+            return new TransferResult(TransferOutcome.AgentNotFound, ticketId, null, null, null, null, "No such agent.");
+        }
+
+        // Already ours (a retry, or a transfer to the holder): the ticket answers Unchanged; capacity is not asked again.
+        if (!Session.Claims.Contains(ticketId))
+        {
+            if (!Session.SignedIn)
+            {
+                return new TransferResult(TransferOutcome.AgentNotSignedIn, ticketId, null, null, null, null, $"Agent '{Key.Id}' is not signed in.");
+            }
+
+            if (Session.Claims.Count >= Session.Capacity)
+            {
+                return new TransferResult(TransferOutcome.AgentAtCapacity, ticketId, null, null, null, null,
+                    $"Agent '{Key.Id}' holds {Session.Claims.Count} of their capacity {Session.Capacity}.");
+            }
+        }
+
+        var result = await Ticket(ticketId).TransferToAgent(actor, asAdmin, Key.Id, profile.Queues, note);
+
+        // Recorded after the ticket, like a claim: a retry after a crash in between records it here (the ticket answers Unchanged).
+        if (result.ClaimedBy == Key.Id && result.Outcome is TransferOutcome.Transferred or TransferOutcome.Unchanged && !Session.Claims.Contains(ticketId))
+        {
+            Session.Claims.Add(ticketId);
+            await Persist();
+        }
+
+        return result;
+    }
 
     private ClaimAttempt? Refused()
     {

@@ -16,10 +16,10 @@ namespace Retenza.Grains.Queues;
 /// its claim and the entry is dropped.
 /// </summary>
 /// Reentrant so that Puts can join a commit in flight; every state change happens between awaits.
-/// SLA checks run on a durable reminder per partition (registered once a due time is enqueued), so
+/// SLA and lease checks run on a durable reminder per partition (registered with its first entry), so
 /// a breach is found after silo restarts and no ticket needs a timer of its own.
 [Reentrant]
-public sealed class QueuePartitionGrain(
+public sealed partial class QueuePartitionGrain(
     [PersistentState("queue", StorageNames.Default)] IPersistentState<QueuePartitionState> state,
     TimeProvider time) : Grain, IQueuePartitionGrain, IRemindable
 {
@@ -42,6 +42,9 @@ public sealed class QueuePartitionGrain(
     private readonly SortedSet<QueueEntry> _ordered = new(QueueOrder.Instance!);
     private readonly Dictionary<string, QueueEntry> _byTicket = new(StringComparer.Ordinal);
     private bool _reminderRegistered;
+
+    /// <summary>The header's own content (the held list) changed since it was last stored.</summary>
+    private bool _dirty;
     private IGrainStorage? _storage;
 
     /// <summary>The commit in flight, and the one that will carry changes made while it flies.</summary>
@@ -69,8 +72,10 @@ public sealed class QueuePartitionGrain(
 
         foreach (var entry in _pages.All)
         {
-            Add(entry);
+            Index(entry);
         }
+
+        LoadHeld();
 
         if (header.Entries.Count > 0)
         {
@@ -78,13 +83,13 @@ public sealed class QueuePartitionGrain(
             await Commit();
         }
 
-        this.RegisterGrainTimer(_ => _pages.Changed ? Commit() : Task.CompletedTask,
+        this.RegisterGrainTimer(_ => _pages.Changed || _dirty ? Commit() : Task.CompletedTask,
             new GrainTimerCreationOptions(FlushEvery, FlushEvery) { KeepAlive = false });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_pages.Changed)
+        if (_pages.Changed || _dirty)
         {
             await Commit();
         }
@@ -92,9 +97,10 @@ public sealed class QueuePartitionGrain(
 
     public async Task Put(QueueEntry entry)
     {
+        var wasHeld = Unhold(entry.TicketId);
         if (_byTicket.TryGetValue(entry.TicketId, out var known))
         {
-            if (known == entry)
+            if (known == entry && !wasHeld)
             {
                 return;
             }
@@ -103,64 +109,20 @@ public sealed class QueuePartitionGrain(
         }
 
         Add(entry);
-        _pages.Put(entry);
         await Commit();
-        if (entry.SlaDueAt is not null && !_reminderRegistered)
+
+        // The sweep watches SLA due times and held tickets' leases, so every partition with entries has it.
+        if (!_reminderRegistered)
         {
             _reminderRegistered = true;
             await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         }
     }
 
-    public async Task<int> CheckSla()
-    {
-        var now = time.GetUtcNow();
-        var due = _ordered.Where(e => e.SlaDueAt <= now && !_flagged.Contains(e.TicketId)).Take(MaxChecksPerTick).ToArray();
-        if (due.Length == 0)
-        {
-            return 0;
-        }
-
-        var (tenant, _) = Retenza.Tenancy.GrainKeys.Split(this.GetPrimaryKeyString());
-        var answers = await Task.WhenAll(due.Select(e =>
-            GrainFactory.GetGrain<Retenza.Tickets.ITicketGrain>(Retenza.Tenancy.GrainKeys.Compose(tenant, e.TicketId)).SlaDue()));
-        var changed = false;
-        for (var i = 0; i < due.Length; i++)
-        {
-            // A Put that came in while we asked is newer than the answer: it stands.
-            if (!_byTicket.TryGetValue(due[i].TicketId, out var listed) || listed != due[i])
-            {
-                continue;
-            }
-
-            Drop(due[i].TicketId);
-            if (answers[i] is { } current)
-            {
-                // A ticket no longer waiting answers null and simply leaves the index.
-                Add(current);
-                _pages.Put(current);
-                _flagged.Add(current.TicketId);
-                changed |= current != due[i];
-            }
-            else
-            {
-                changed = true;
-            }
-        }
-
-        if (changed)
-        {
-            await Commit();
-        }
-
-        return answers.Count(a => a is not null);
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckSla();
-
     public Task Remove(string ticketId)
     {
         Drop(ticketId);
+        Unhold(ticketId);
         return Task.CompletedTask;
     }
 
@@ -172,6 +134,7 @@ public sealed class QueuePartitionGrain(
         if (head is not null)
         {
             Drop(head.TicketId);
+            HoldTaken(head);
         }
 
         return Task.FromResult(head);
@@ -193,7 +156,15 @@ public sealed class QueuePartitionGrain(
         return Task.FromResult(new QueueStats(_ordered.Count, oldest, breached));
     }
 
+    /// <summary>A waiting ticket's entry, in memory and on its page (stored with the next commit).</summary>
     private void Add(QueueEntry entry)
+    {
+        Index(entry);
+        _pages.Put(entry);
+    }
+
+    /// <summary>In memory only: for entries read from their pages.</summary>
+    private void Index(QueueEntry entry)
     {
         _byTicket[entry.TicketId] = entry;
         _ordered.Add(entry);
@@ -247,6 +218,9 @@ public sealed class QueuePartitionGrain(
     /// <summary>The changed pages; the header first when it must list a new page, after when it only forgets empty ones.</summary>
     private async Task Store((int[] Pages, bool HeaderFirst, bool HeaderAfter) changes)
     {
+        // The held list rides with the header (a few entries per agent claim, never the backlog).
+        var held = _dirty;
+        _dirty = false;
         if (changes.HeaderFirst)
         {
             await WriteHeader();
@@ -254,7 +228,7 @@ public sealed class QueuePartitionGrain(
 
         // Pages this commit empties leave the header with a later one: a listed empty page is harmless.
         await Task.WhenAll(changes.Pages.Select(WritePage));
-        if (changes.HeaderAfter)
+        if (changes.HeaderAfter || (held && !changes.HeaderFirst))
         {
             await WriteHeader();
         }
@@ -264,6 +238,7 @@ public sealed class QueuePartitionGrain(
     {
         state.State.Pages = [.. _pages.Listed];
         state.State.NextPage = _pages.Next;
+        state.State.Held = [.. _held.Values];
         return state.WriteStateAsync();
     }
 

@@ -9,9 +9,12 @@ public sealed class QueuePartitionState
     /// <summary>The whole index in one row, as stored before paging; moved onto pages at activation.</summary>
     [Id(0)] public List<QueueEntry> Entries { get; set; } = [];
 
+    /// <summary>Claimed tickets still watched for their lease and SLA (QueuePartitionGrain.Held.cs).</summary>
+    [Id(1)] public List<HeldEntry> Held { get; set; } = [];
+
     /// <summary>Pages that may hold entries.</summary>
-    [Id(1)] public List<int> Pages { get; set; } = [];
+    [Id(2)] public List<int> Pages { get; set; } = [];
 
     /// <summary>The next unused page number: page rows are never reused, so a write never meets an old row's ETag.</summary>
-    [Id(2)] public int NextPage { get; set; }
+    [Id(3)] public int NextPage { get; set; }
 }

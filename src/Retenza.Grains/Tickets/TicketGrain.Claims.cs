@@ -30,6 +30,13 @@ public sealed partial class TicketGrain
             return Attempt(ClaimAttemptOutcome.Claimed, null);
         }
 
+        if (Ticket.Status == TicketStatus.Claimed && await HolderLostAsync(time.GetUtcNow()))
+        {
+            // A claim its holder's session never recorded (or a silent holder): free once the lease has passed.
+            // Expiry and the new claim land in one write.
+            ExpireClaim(time.GetUtcNow());
+        }
+
         if (!TicketLifecycle.CanMove(Ticket.Status, TicketStatus.Claimed))
         {
             return Attempt(ClaimAttemptOutcome.NotClaimable, Ticket.ClaimedBy is { } holder
@@ -41,6 +48,11 @@ public sealed partial class TicketGrain
         return Attempt(ClaimAttemptOutcome.Claimed, null);
     }
 
+    public Task<ClaimAttempt> TryClaimFrom(string agentId, string queue) =>
+        state.RecordExists && Ticket.Queue != queue && Ticket.ClaimedBy != agentId
+            ? Task.FromResult(Attempt(ClaimAttemptOutcome.NotClaimable, $"The ticket has moved to '{Ticket.Queue}'."))
+            : TryClaim(agentId);
+
     public async Task<bool> Unclaim(string agentId, string reasonCode, string? note)
     {
         if (!state.RecordExists || Ticket.Status != TicketStatus.Claimed || Ticket.ClaimedBy != agentId)
@@ -49,11 +61,9 @@ public sealed partial class TicketGrain
         }
 
         var now = time.GetUtcNow();
-        var back = TicketLifecycle.StatusFor(Ticket.Assessment?.Route ?? Route.Escalate);
         var actor = reasonCode == ClaimReasons.Expired ? System : agentId;
-        Move(back, actor, [reasonCode], null, note, now);
-        Ticket.ClaimedBy = null;
-        Ticket.ClaimedAt = null;
+        Move(WaitingStatus(), actor, [reasonCode], null, note, now);
+        ClearHolder();
         await EnterQueue(now);
         await Persist();
         return true;
@@ -87,7 +97,7 @@ public sealed partial class TicketGrain
     {
         EnsureExists(TicketStatus.Resolved);
         Move(TicketStatus.Resolved, actor, [], null, note, time.GetUtcNow());
-        Ticket.ClaimedBy = null;
+        ClearHolder();
         await Persist();
         return Snapshot();
     }
@@ -116,7 +126,7 @@ public sealed partial class TicketGrain
         if (resolve)
         {
             Move(TicketStatus.Resolved, agentId, [], null, null, now);
-            Ticket.ClaimedBy = null;
+            ClearHolder();
         }
 
         // One ticket write for reply, outcome and resolve; the log append after it is idempotent.
@@ -140,29 +150,6 @@ public sealed partial class TicketGrain
         return feedback;
     }
 
-    public async Task<QueueEntry?> SlaDue()
-    {
-        if (!state.RecordExists || Ticket.Queue is not { } queue || Ticket.Status is not (TicketStatus.AwaitingReview or TicketStatus.Escalated))
-        {
-            return null;
-        }
-
-        var now = time.GetUtcNow();
-        if (Ticket.SlaBreachedAt is null && Ticket.SlaDueAt is { } due && due <= now)
-        {
-            Ticket.SlaBreachedAt = now;
-            Ticket.Priority += SlaPriorityRaise;
-            Ticket.UpdatedAt = now;
-            // Not a status change: the audit entry records the breach with from = to.
-            Ticket.Audit.Add(new AuditEntry(now, System, Ticket.Status, Ticket.Status, [SlaBreachedCode], null,
-                $"first response due {due:u}; priority raised to {Ticket.Priority}"));
-            await Persist();
-        }
-
-        // The partition asked, so it updates its own entry: calling back into it would deadlock.
-        return QueueEntryOf(queue);
-    }
-
     /// <summary>The outcome as a reason code on the replied audit entry, so the trail alone tells how the draft fared.</summary>
     private static string OutcomeCode(DraftOutcomeClass outcome) => "draft_" + outcome switch
     {
@@ -177,15 +164,21 @@ public sealed partial class TicketGrain
     {
         var now = time.GetUtcNow();
         Move(TicketStatus.Claimed, agentId, [], null, null, now);
-        Ticket.ClaimedBy = agentId;
-        Ticket.ClaimedAt = now;
-        Ticket.LastClaimedBy = agentId;
+        SetHolder(agentId, now);
+        await WatchHeld(now);
         await Persist();
+    }
 
-        // Claim-next already took the entry; a direct claim leaves one behind. Dropping it is tidiness, not safety.
+    /// <summary>
+    /// The partition keeps watching a claimed ticket (lease, SLA) until the ticket says it is no longer
+    /// its business. Called before the ticket's write, like EnterQueue: a watch of a ticket whose claim
+    /// was not written is harmless (the sweep finds it waiting and lists it again).
+    /// </summary>
+    private async Task WatchHeld(DateTimeOffset now)
+    {
         if (Ticket.Queue is { } queue)
         {
-            await Partition(queue).Remove(Key.Id);
+            await Partition(queue).Hold(Key.Id, SlaStillWatched() ? Ticket.SlaDueAt : null, LeaseEnd());
         }
     }
 

@@ -45,4 +45,12 @@ public sealed class TicketState
 
     /// <summary>When the first-response SLA was found breached (priority was raised then, once).</summary>
     [Id(46)] public DateTimeOffset? SlaBreachedAt { get; set; }
+
+    // 60–69: transfers and claim leases on the ticket; see TicketGrain.Transfer.cs and TicketGrain.Lease.cs.
+
+    /// <summary>
+    /// Until when the current claim is known to be watched by its holder's session; past it the ticket
+    /// asks that session and, unconfirmed, treats the claim as expired. Written with the claim.
+    /// </summary>
+    [Id(60)] public DateTimeOffset? ClaimLeaseUntil { get; set; }
 }

@@ -74,5 +74,20 @@ public sealed class AgentWorkflowRestartTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.Conflict, (await again.PostAsync("/v1/agents/me/claims", null)).StatusCode); // capacity 3 reached
         var reply = await again.PostAsJsonAsync($"/v1/tickets/{held[0]}/reply", new { text = "It is on its way.", resolve = true });
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+
+        // A claim held across the restart can be handed to a colleague, and the handover is stored.
+        var newAdmin = ClusterNode.CreateClient(newApi, keys[ApiKeyKind.Admin]);
+        var bobCreated = await newAdmin.PostAsJsonAsync("/v1/agents", new { name = "Bob", email = "bob@acme.test", queues = new[] { queue }, capacity = 3 });
+        var bobJson = await bobCreated.Content.ReadFromJsonAsync<JsonElement>();
+        var bob = ClusterNode.CreateClient(newApi, bobJson.GetProperty("token").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await bob.PostAsync("/v1/agents/me/session", null)).StatusCode);
+        var bobId = bobJson.GetProperty("agent").GetProperty("id").GetString();
+        var transfer = await again.PostAsJsonAsync($"/v1/tickets/{held[1]}/transfer", new { agentId = bobId, note = "yours now" });
+        Assert.Equal(HttpStatusCode.OK, transfer.StatusCode);
+        var bobClaims = await bob.GetFromJsonAsync<JsonElement>("/v1/agents/me/claims");
+        Assert.Equal([held[1]], bobClaims.EnumerateArray().Select(c => c.GetString()!));
+        var handed = await newAdmin.GetFromJsonAsync<JsonElement>($"/v1/tickets/{held[1]}/briefing");
+        var last = handed.GetProperty("audit").EnumerateArray().Last();
+        Assert.Equal(bobId, last.GetProperty("transfer").GetProperty("toAgent").GetString());
     }
 }
