@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Retenza.Customers;
 using Retenza.Orders;
 using Retenza.Tenancy;
@@ -5,6 +6,8 @@ using Retenza.Triage.Orders;
 
 namespace Retenza.Grains.Orders;
 
+/// <summary>Placed where it is first asked (usually a ticket's triage): the lookup on the ingest path stays in process.</summary>
+[PreferLocalPlacement]
 public sealed class OrderGrain(
     [PersistentState("order", StorageNames.Default)] IPersistentState<OrderState> state,
     TimeProvider time) : Grain, IOrderGrain

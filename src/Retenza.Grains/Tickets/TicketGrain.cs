@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Retenza.Messages;
 using Retenza.Tenancy;
 using Retenza.Tickets;
@@ -8,6 +9,9 @@ using Retenza.Triage.Customers;
 
 namespace Retenza.Grains.Tickets;
 
+/// <summary>Activated by the customer grain that routes the message: placed on its silo, so the
+/// customer-to-ticket call on every ingest stays in process.</summary>
+[PreferLocalPlacement]
 public sealed partial class TicketGrain(
     [PersistentState("ticket", StorageNames.Default)] IPersistentState<TicketState> state,
     ITriagePipeline triage,
