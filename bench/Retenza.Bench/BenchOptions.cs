@@ -20,8 +20,8 @@ internal sealed class BenchOptions
           --pg CS                   also measure PostgreSQL's raw upsert ceiling on this database
           --pg-row-bytes N          payload size of each raw upsert (default 2048)
           --pg-keys N               id range of the raw upserts: inserts at first, then updates (default 100000)
-          --writes-per-ticket N     storage writes one ingested ticket costs (default 2: the ticket's
-                                    row and the customer's row, one grain-state upsert each)
+          --writes-per-ticket N     storage writes one ingested ticket costs, for the ratio when the run cannot
+                                    count them (with --pg and HTTP it counts them in PostgreSQL's statistics)
           --no-http                 skip the HTTP part (measure only --pg)
 
         Prints human-readable lines, then one final JSON line with every figure.
