@@ -39,6 +39,13 @@ public static partial class ClauseSplitter
         return clauses;
     }
 
+    /// <summary>The clause opens with a word that announces another topic ("Also, …", "P.S. …").</summary>
+    public static bool OpensNewTopic(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return TopicMarker().IsMatch(clause);
+    }
+
     private static int WordCount(string text)
     {
         var count = 0;
@@ -61,8 +68,11 @@ public static partial class ClauseSplitter
     [GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+|;", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBoundary();
 
-    [GeneratedRegex(
-        @",?\s+(?:and\s+)?(?=(?:also|additionally|btw|by the way|p\.?s\.?|another thing|one more thing|separately|on another note|unrelated)\b)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private const string Markers = @"(?:also|additionally|btw|by the way|p\.?s\.?|another thing|one more thing|separately|on another note|unrelated)\b";
+
+    [GeneratedRegex(@",?\s+(?:and\s+)?(?=" + Markers + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TopicShift();
+
+    [GeneratedRegex(@"^(?:and\s+)?" + Markers, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TopicMarker();
 }

@@ -14,6 +14,13 @@ public sealed class NgramIntentClassifier : IIntentClassifier
     /// <summary>How sure the model must be of a clause's intent to report it as a second issue.</summary>
     public const double SecondaryThreshold = 0.80;
 
+    /// <summary>
+    /// For a clause the customer opened with "also", "P.S." or the like, and for the clause just before
+    /// it: the writer says these are two topics, so a weaker reading of which topic each is will do
+    /// (addresses, names and order numbers dilute short clauses).
+    /// </summary>
+    public const double MarkedSecondaryThreshold = 0.50;
+
     public const int AlternativeCount = 3;
 
     private readonly IntentModel _model;
@@ -69,12 +76,14 @@ public sealed class NgramIntentClassifier : IIntentClassifier
 
         Span<double> probabilities = stackalloc double[_model.Labels.Count];
         Dictionary<string, double>? found = null;
-        foreach (var clause in clauses)
+        for (var i = 0; i < clauses.Count; i++)
         {
-            _model.Score(IntentTextNormalizer.Normalize(clause), probabilities);
+            _model.Score(IntentTextNormalizer.Normalize(clauses[i]), probabilities);
             var best = ArgMax(probabilities);
             var intent = _model.Labels[best];
-            if (probabilities[best] >= SecondaryThreshold && IntentFamilies.IsSeparateIssue(main, intent))
+            var announced = ClauseSplitter.OpensNewTopic(clauses[i]) || (i + 1 < clauses.Count && ClauseSplitter.OpensNewTopic(clauses[i + 1]));
+            var threshold = announced ? MarkedSecondaryThreshold : SecondaryThreshold;
+            if (probabilities[best] >= threshold && IntentFamilies.IsSeparateIssue(main, intent))
             {
                 found ??= new Dictionary<string, double>(StringComparer.Ordinal);
                 found[intent] = Math.Max(found.GetValueOrDefault(intent), probabilities[best]);

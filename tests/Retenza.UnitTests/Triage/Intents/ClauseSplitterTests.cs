@@ -45,4 +45,14 @@ public sealed class ClauseSplitterTests
 
     [Fact]
     public void Empty_text_has_no_clauses() => Assert.Empty(ClauseSplitter.Split(""));
+
+    [Theory]
+    [InlineData("Also, please change my address", true)]
+    [InlineData("and also the lid is cracked", true)]
+    [InlineData("P.S. can I get an invoice", true)]
+    [InlineData("Separately: how do I reset my password", true)]
+    [InlineData("I also want a refund", false)]
+    [InlineData("Alsome words first", false)]
+    public void A_clause_that_opens_with_a_topic_word_is_marked(string clause, bool expected) =>
+        Assert.Equal(expected, ClauseSplitter.OpensNewTopic(clause));
 }
