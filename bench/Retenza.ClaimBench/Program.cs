@@ -13,10 +13,16 @@ using Retenza.Triage;
 using Retenza.Triage.Customers;
 
 // Claim-next latency: a local-mode silo (co-hosted, in-memory storage) with one queue of N tickets and
-// A agents signed in, each claiming in a closed loop until the queue is empty. Grain calls, no HTTP.
-// Usage: dotnet run -c Release --project bench/Retenza.ClaimBench -- [tickets=10000] [agents=200]
+// A agents signed in. Grain calls, no HTTP. Two ways to load it:
+//   closed loop (rate omitted): every agent claims again the moment its last claim returns, until the
+//     queue is empty: the storm, whose latency is set by throughput (Little's law: A ÷ claims/s).
+//   open loop (rate R claims/s): claims are started on a fixed schedule spread over the agents, whatever
+//     the answers; latency counts from the scheduled start, so a slow answer delays nothing behind it
+//     unseen. This is latency at a given load.
+// Usage: dotnet run -c Release --project bench/Retenza.ClaimBench -- [tickets=10000] [agents=200] [rate]
 var tickets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var agents = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+double? rate = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : null;
 const string Tenant = "bench";
 
 var builder = Host.CreateApplicationBuilder();
@@ -59,28 +65,59 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 var latencies = new List<double>[agents];
 var claimed = 0;
 var wall = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, agents).Select(a => Task.Run(async () =>
+if (rate is { } perSecond)
 {
-    var mine = latencies[a] = [];
-    while (true)
+    // Each agent claims every agents/rate seconds, the agents' schedules staggered evenly.
+    var interval = TimeSpan.FromSeconds(agents / perSecond);
+    await Task.WhenAll(Enumerable.Range(0, agents).Select(a => Task.Run(async () =>
     {
-        var started = Stopwatch.GetTimestamp();
-        var attempt = await sessions[a].ClaimNext();
-        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        if (attempt.Outcome != ClaimAttemptOutcome.Claimed)
+        var mine = latencies[a] = [];
+        var offset = interval * a / agents;
+        for (var k = 0; ; k++)
         {
-            return;
-        }
+            var due = offset + interval * k;
+            if (due > wall.Elapsed)
+            {
+                await Task.Delay(due - wall.Elapsed);
+            }
 
-        Interlocked.Increment(ref claimed);
-    }
-})));
+            var attempt = await sessions[a].ClaimNext();
+            mine.Add((wall.Elapsed - due).TotalMilliseconds);
+            if (attempt.Outcome != ClaimAttemptOutcome.Claimed)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref claimed);
+        }
+    })));
+}
+else
+{
+    await Task.WhenAll(Enumerable.Range(0, agents).Select(a => Task.Run(async () =>
+    {
+        var mine = latencies[a] = [];
+        while (true)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var attempt = await sessions[a].ClaimNext();
+            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (attempt.Outcome != ClaimAttemptOutcome.Claimed)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref claimed);
+        }
+    })));
+}
+
 wall.Stop();
 
 var all = latencies.SelectMany(l => l).Order().ToArray();
 double P(double p) => all[Math.Min(all.Length - 1, (int)Math.Ceiling(p / 100 * all.Length) - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"claim-next: {claimed} claimed by {agents} concurrent agents in {wall.Elapsed.TotalSeconds:0.00} s = {claimed / wall.Elapsed.TotalSeconds:0} claims/s"));
+    $"claim-next ({(rate is { } r ? $"open loop, {r:0} claims/s offered" : "closed loop")}): {claimed} claimed by {agents} concurrent agents in {wall.Elapsed.TotalSeconds:0.00} s = {claimed / wall.Elapsed.TotalSeconds:0} claims/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"claim-next latency ms: p50 {P(50):0.00}  p95 {P(95):0.00}  p99 {P(99):0.00}  max {all[^1]:0.00}  (n={all.Length})"));
 
