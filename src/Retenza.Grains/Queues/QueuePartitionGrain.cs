@@ -1,5 +1,5 @@
-using Orleans.Concurrency;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
 using Orleans.Storage;
 using Retenza.Queues;
 
