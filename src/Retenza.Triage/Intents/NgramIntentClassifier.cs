@@ -76,12 +76,13 @@ public sealed class NgramIntentClassifier : IIntentClassifier
 
         Span<double> probabilities = stackalloc double[_model.Labels.Count];
         Dictionary<string, double>? found = null;
+        var opensTopic = clauses.Select(ClauseSplitter.OpensNewTopic).ToArray();
         for (var i = 0; i < clauses.Count; i++)
         {
             _model.Score(IntentTextNormalizer.Normalize(clauses[i]), probabilities);
             var best = ArgMax(probabilities);
             var intent = _model.Labels[best];
-            var announced = ClauseSplitter.OpensNewTopic(clauses[i]) || (i + 1 < clauses.Count && ClauseSplitter.OpensNewTopic(clauses[i + 1]));
+            var announced = opensTopic[i] || (i + 1 < clauses.Count && opensTopic[i + 1]);
             var threshold = announced ? MarkedSecondaryThreshold : SecondaryThreshold;
             if (probabilities[best] >= threshold && IntentFamilies.IsSeparateIssue(main, intent))
             {
