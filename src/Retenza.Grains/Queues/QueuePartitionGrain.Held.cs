@@ -28,11 +28,7 @@ public sealed partial class QueuePartitionGrain
 
         // A later check time is only a hint (the ticket answers the truth when asked), so it is not worth a write of its own.
         _dirty |= !known;
-        if (!_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            _reminderRegistered = true;
-        }
+        await EnsureReminder();
     }
 
     /// <summary>

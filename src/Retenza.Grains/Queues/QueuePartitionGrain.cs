@@ -41,7 +41,7 @@ public sealed partial class QueuePartitionGrain(
     private readonly Dictionary<int, PageRow> _pageRows = [];
     private readonly SortedSet<QueueEntry> _ordered = new(QueueOrder.Instance!);
     private readonly Dictionary<string, QueueEntry> _byTicket = new(StringComparer.Ordinal);
-    private bool _reminderRegistered;
+    private Task? _reminder;
 
     /// <summary>The header's own content (the held list) changed since it was last stored.</summary>
     private bool _dirty;
@@ -111,12 +111,21 @@ public sealed partial class QueuePartitionGrain(
         Add(entry);
         await Commit();
 
-        // The sweep watches SLA due times and held tickets' leases, so every partition with entries has it.
-        if (!_reminderRegistered)
+        await EnsureReminder();
+    }
+
+    /// <summary>
+    /// The sweep watches SLA due times and held tickets' leases, so every partition with entries has its
+    /// reminder: registered once per activation, shared by concurrent callers, tried again after a failure.
+    /// </summary>
+    private Task EnsureReminder()
+    {
+        if (_reminder is not { IsFaulted: false, IsCanceled: false })
         {
-            _reminderRegistered = true;
-            await this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminder = this.RegisterOrUpdateReminder(SlaReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         }
+
+        return _reminder;
     }
 
     public Task Remove(string ticketId)

@@ -26,6 +26,7 @@ internal sealed class RetryingIngestClient(HttpClient http)
             text,
         };
 
+        string? lastFailure = null;
         while (true)
         {
             try
@@ -41,17 +42,21 @@ internal sealed class RetryingIngestClient(HttpClient http)
                 {
                     throw new InvalidOperationException($"{messageId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
+
+                lastFailure = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (HttpRequestException e) when (DateTime.UtcNow < deadline)
             {
+                lastFailure = e.Message;
             }
-            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
+            catch (TaskCanceledException e) when (DateTime.UtcNow < deadline)
             {
+                lastFailure = e.Message;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{messageId} was not accepted within {GiveUpAfter}.");
+                throw new TimeoutException($"{messageId} was not accepted within {GiveUpAfter}; last answer: {lastFailure}");
             }
 
             Interlocked.Increment(ref Retries);
