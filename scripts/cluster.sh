@@ -16,7 +16,8 @@
 #   --fast-pg          run PostgreSQL with fsync=off and synchronous_commit=off (not durable; faster writes)
 #
 # RETENZA_CS_EXTRA appends Npgsql settings to the connection string the processes get
-# (e.g. "Maximum Pool Size=50;No Reset On Close=true").
+# (e.g. "Maximum Pool Size=50;No Reset On Close=true"). RETENZA_PG_OPTS adds server settings
+# (e.g. "-c shared_preload_libraries=pg_stat_statements" to see what each statement costs).
 #
 # Everything lives under .data/ (git-ignored; RETENZA_DATA_DIR overrides): the state file
 # .data/cluster/state, logs in .data/logs/. The database files go to a temp dir owned by the postgres
@@ -136,6 +137,8 @@ start_postgres() {
   if [[ "$fast" == 1 ]]; then
     opts+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
   fi
+  # shellcheck disable=SC2206
+  opts+=(${RETENZA_PG_OPTS:-})
   local as_pg=()
   [[ $EUID -eq 0 ]] && as_pg=(runuser -u postgres --)
   # setsid: the server outlives this shell and ignores its terminal's signals.
