@@ -47,6 +47,16 @@ public sealed class ClusterSettings
 
     /// <summary>IP address or host name other silos reach this one by; defaults to this machine's host name.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>How long a silo waits for a peer's answer to a liveness probe; three missed probes make it vote the
+    /// peer dead. Null keeps Orleans' default (5 s). Shorter finds a crashed silo sooner, at the risk of evicting a
+    /// silo that was only slow.</summary>
+    public TimeSpan? ProbeTimeout { get; set; }
+
+    /// <summary>Whether a silo that judges itself unhealthy (stalls, CPU starvation) waits correspondingly longer
+    /// before suspecting peers. Null keeps Orleans' default (on). On an overloaded host that can delay the eviction of
+    /// a crashed peer by minutes, during which calls to grains it held fail.</summary>
+    public bool? ExtendProbeTimeoutDuringDegradation { get; set; }
 }
 
 public sealed class TriageSettings

@@ -37,6 +37,11 @@ public static class SiloConfiguration
             });
             silo.ConfigureEndpoints(AdvertisedAddress(settings.Cluster.AdvertisedAddress), settings.Cluster.SiloPort,
                 settings.Cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = settings.Cluster.ProbeTimeout ?? o.ProbeTimeout;
+                o.ExtendProbeTimeoutDuringDegradation = settings.Cluster.ExtendProbeTimeoutDuringDegradation ?? o.ExtendProbeTimeoutDuringDegradation;
+            });
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;

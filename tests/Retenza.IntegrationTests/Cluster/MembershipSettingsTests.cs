@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Retenza.Hosting;
+
+namespace Retenza.IntegrationTests.Cluster;
+
+/// <summary>Failure detection is tunable per deployment; unset values keep Orleans' defaults.</summary>
+public sealed class MembershipSettingsTests
+{
+    [Fact]
+    public void Configured_probe_settings_reach_the_silo()
+    {
+        var options = MembershipOptions(new ClusterSettings { ProbeTimeout = TimeSpan.FromSeconds(2), ExtendProbeTimeoutDuringDegradation = false });
+
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ProbeTimeout);
+        Assert.False(options.ExtendProbeTimeoutDuringDegradation);
+    }
+
+    [Fact]
+    public void Unset_probe_settings_keep_the_orleans_defaults()
+    {
+        var defaults = new ClusterMembershipOptions();
+
+        var options = MembershipOptions(new ClusterSettings());
+
+        Assert.Equal(defaults.ProbeTimeout, options.ProbeTimeout);
+        Assert.Equal(defaults.ExtendProbeTimeoutDuringDegradation, options.ExtendProbeTimeoutDuringDegradation);
+    }
+
+    // The silo's service container as cluster mode builds it; nothing is started or connected.
+    private static ClusterMembershipOptions MembershipOptions(ClusterSettings cluster)
+    {
+        var settings = new RetenzaSettings { Postgres = { ConnectionString = "Host=127.0.0.1;Database=unused" }, Cluster = cluster };
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(silo => silo.AddRetenza(settings));
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+    }
+}
