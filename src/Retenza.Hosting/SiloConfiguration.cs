@@ -41,6 +41,7 @@ public static class SiloConfiguration
             {
                 o.ProbeTimeout = settings.Cluster.ProbeTimeout ?? o.ProbeTimeout;
                 o.ExtendProbeTimeoutDuringDegradation = settings.Cluster.ExtendProbeTimeoutDuringDegradation ?? o.ExtendProbeTimeoutDuringDegradation;
+                o.NumVotesForDeathDeclaration = settings.Cluster.NumVotesForDeathDeclaration ?? o.NumVotesForDeathDeclaration;
             });
             silo.UseAdoNetClustering(o =>
             {

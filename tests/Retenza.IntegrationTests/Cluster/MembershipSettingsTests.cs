@@ -12,10 +12,16 @@ public sealed class MembershipSettingsTests
     [Fact]
     public void Configured_probe_settings_reach_the_silo()
     {
-        var options = MembershipOptions(new ClusterSettings { ProbeTimeout = TimeSpan.FromSeconds(2), ExtendProbeTimeoutDuringDegradation = false });
+        var options = MembershipOptions(new ClusterSettings
+        {
+            ProbeTimeout = TimeSpan.FromSeconds(2),
+            ExtendProbeTimeoutDuringDegradation = false,
+            NumVotesForDeathDeclaration = 1,
+        });
 
         Assert.Equal(TimeSpan.FromSeconds(2), options.ProbeTimeout);
         Assert.False(options.ExtendProbeTimeoutDuringDegradation);
+        Assert.Equal(1, options.NumVotesForDeathDeclaration);
     }
 
     [Fact]
@@ -27,6 +33,7 @@ public sealed class MembershipSettingsTests
 
         Assert.Equal(defaults.ProbeTimeout, options.ProbeTimeout);
         Assert.Equal(defaults.ExtendProbeTimeoutDuringDegradation, options.ExtendProbeTimeoutDuringDegradation);
+        Assert.Equal(defaults.NumVotesForDeathDeclaration, options.NumVotesForDeathDeclaration);
     }
 
     // The silo's service container as cluster mode builds it; nothing is started or connected.

@@ -101,13 +101,6 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Orleans 10.4's watchdog can report, once at start, that its component check "has not completed" for as long
-    /// as the machine has been up (it reads a timestamp its other thread has not set yet). The silo then counts
-    /// itself degraded and, in our runs, never votes a crashed peer dead. Such a silo is useless for a failover test.
-    /// </summary>
-    public bool ReportedStartupStall => Output.Contains("Participant check thread has not completed", StringComparison.Ordinal);
-
     /// <summary>SIGTERM: the silo shuts down gracefully, handing its grains back to the cluster.</summary>
     public async Task StopAsync()
     {
