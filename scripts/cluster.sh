@@ -213,9 +213,6 @@ cmd_up() {
   log "migrating"
   retenza_cli migrate >"$LOG_DIR/migrate.log" 2>&1 || { cat "$LOG_DIR/migrate.log" >&2; false; }
 
-  # Orleans needs two votes to evict a crashed silo by default: with two silos only one is left to vote.
-  local votes=2
-  ((silos <= 2)) && votes=1
   local i silo_port gateway_port
   for ((i = 1; i <= silos; i++)); do
     silo_port=$(next_free_port $((11110 + i)))
@@ -224,7 +221,6 @@ cmd_up() {
       Retenza__Cluster__SiloPort="$silo_port" \
       Retenza__Cluster__GatewayPort="$gateway_port" \
       Retenza__Cluster__AdvertisedAddress=127.0.0.1 \
-      Retenza__Cluster__NumVotesForDeathDeclaration="$votes" \
       setsid dotnet "$SILO_DLL" >"$LOG_DIR/silo-$i.log" 2>&1 </dev/null &
     SILO_PIDS="${SILO_PIDS:+$SILO_PIDS }$!"
     log "silo $i: pid $! silo port $silo_port gateway port $gateway_port (log .data/logs/silo-$i.log)"

@@ -58,9 +58,7 @@ public sealed class ClusterSettings
     /// a crashed peer by minutes, during which calls to grains it held fail.</summary>
     public bool? ExtendProbeTimeoutDuringDegradation { get; set; }
 
-    /// <summary>Votes (of distinct silos) needed to declare a silo dead; null keeps Orleans' default (2). Orleans does
-    /// not lower it for small clusters: with two silos, the one left after a crash cannot evict the other alone, so a
-    /// two-silo deployment needs 1 here or the crashed silo's grains stay unreachable for minutes.</summary>
+    /// <summary>Votes of distinct silos needed to declare a silo dead; null keeps Orleans' default (2).</summary>
     public int? NumVotesForDeathDeclaration { get; set; }
 }
 

@@ -46,6 +46,25 @@ public sealed class CustomerIngestTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_whose_first_try_failed_midway_opens_its_ticket_on_the_retry()
+    {
+        // The first try stops after the ticket recorded "received" in memory (triage fails, as an order lookup on a
+        // crashed silo does); the retry must start from storage, not from that unsaved change.
+        var message = Messages.Inbound(text: "fail:once reason:legal_threat I will see you in court.");
+        var customer = Customer(message.From.Email);
+        await Assert.ThrowsAnyAsync<Exception>(() => customer.Ingest(message));
+
+        var retry = await customer.Ingest(message);
+
+        Assert.Equal(IngestOutcome.Created, retry.Outcome);
+        var ticket = (await fixture.Grains.GetGrain<ITicketGrain>(GrainKeys.Compose(_tenant, retry.Ticket!.TicketId)).Get())!;
+        Assert.Equal(TicketStatus.Escalated, ticket.Status);
+        Assert.Single(ticket.Messages);
+        Assert.Equal([null, TicketStatus.Received, TicketStatus.Triaged], ticket.Audit.Take(3).Select(e => e.From));
+        Assert.Single((await customer.Get())!.Tickets);
+    }
+
+    [Fact]
     public async Task Concurrent_deliveries_of_one_message_open_exactly_one_ticket()
     {
         var message = Messages.Inbound();

@@ -20,9 +20,17 @@ public sealed class ScriptedTriagePipeline : ITriagePipeline
 
     public static ConcurrentDictionary<string, TriageRequest> Requests { get; } = new();
 
+    private static readonly ConcurrentDictionary<string, bool> FailedOnce = new();
+
     public async ValueTask<TriageResult> TriageAsync(TriageRequest request, CancellationToken cancellationToken = default)
     {
         Requests[request.MessageId] = request;
+
+        // "fail:once" fails the first triage of that message, as an order lookup on a crashed silo would.
+        if (request.Text.Contains("fail:once", StringComparison.Ordinal) && FailedOnce.TryAdd(request.MessageId, true))
+        {
+            throw new InvalidOperationException("scripted triage failure");
+        }
 
         // The assessment carries the customer context it was given, so tests can see what history triage read.
         var placeholder = await _default.TriageAsync(request, cancellationToken);

@@ -17,7 +17,7 @@ namespace Retenza.Grains.Customers;
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
     TenantPolicyCache policies,
-    TimeProvider time) : Grain, ICustomerGrain
+    TimeProvider time) : Grain, ICustomerGrain, IIncomingGrainCallFilter
 {
     /// <summary>Ticket statuses read since activation: fresher than those stored with the contacts (agents resolve without telling us).</summary>
     private readonly Dictionary<string, TicketStatus> _fresh = new(StringComparer.Ordinal);
@@ -67,6 +67,23 @@ public sealed partial class CustomerGrain(
         await StoreFullIndexPages(tenant);
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         return result;
+    }
+
+    /// <summary>
+    /// Ingest records the contact in memory, then awaits index pages before its write: if that fails, the retry must
+    /// not find the message "already routed" in unsaved memory and skip the write. A failed call drops the activation.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public async Task<CustomerContext> Context()

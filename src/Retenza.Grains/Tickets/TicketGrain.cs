@@ -16,7 +16,7 @@ public sealed partial class TicketGrain(
     [PersistentState("ticket", StorageNames.Default)] IPersistentState<TicketState> state,
     ITriagePipeline triage,
     TenantPolicyCache policies,
-    TimeProvider time) : Grain, ITicketGrain
+    TimeProvider time) : Grain, ITicketGrain, IIncomingGrainCallFilter
 {
     private const string System = "system";
 
@@ -96,6 +96,26 @@ public sealed partial class TicketGrain(
     }
 
     private Task Persist() => state.WriteOrDeactivateAsync(DeactivateOnIdle);
+
+    /// <summary>
+    /// Changes edit the state and then await other grains (triage's order lookup, the queue, a session) before their
+    /// one write. If a call fails (a silo crashed under it), its half-made change must not outlive it: the activation
+    /// is dropped and the next call, typically the platform's retry, starts again from what storage holds. Without
+    /// this a retried message met its own unsaved transitions ("Escalated → Received") until the activation was
+    /// collected. Rejections that changed nothing cost only a reload.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 
     private TicketSummary Summary() =>
         new(Key.Id, Ticket.Status, Ticket.Assessment?.Route, Ticket.Queue);
