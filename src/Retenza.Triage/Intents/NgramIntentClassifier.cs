@@ -58,12 +58,17 @@ public sealed class NgramIntentClassifier : IIntentClassifier
         _model.Score(IntentTextNormalizer.Normalize(text), probabilities);
         var ranked = Rank(_model.Labels, probabilities, AlternativeCount + 1);
         var top = ranked[0];
-        return new IntentPrediction(
-            top.Name,
-            top.Probability,
-            ranked[1..],
-            SecondaryIssues(text, top.Name),
-            StageName);
+        var secondary = SecondaryIssues(text, top.Name);
+        if (top.Name == IntentTaxonomy.Other && secondary.Count > 0)
+        {
+            // Courtesy can outweigh the issue in the whole text ("My vase arrived broken. Also, thank you for…" reads
+            // other): the issue a clause states clearly is what the email is about, read at that clause's probability.
+            var issue = secondary[0];
+            return new IntentPrediction(issue.Name, issue.Probability, [top, .. ranked[1..].Where(r => r.Name != issue.Name)],
+                secondary.Skip(1).ToArray(), StageName);
+        }
+
+        return new IntentPrediction(top.Name, top.Probability, ranked[1..], secondary, StageName);
     }
 
     private IReadOnlyList<IntentScore> SecondaryIssues(string text, string main)

@@ -36,6 +36,15 @@ public sealed class CommittedCascadeTests
     }
 
     [Fact]
+    public void An_issue_wrapped_in_courtesy_survives_the_blend()
+    {
+        // The n-gram stage reads the vase clause over a whole text that courtesy outweighs; the second stage agrees.
+        var prediction = Committed.Value.Classify("My vase arrived broken. Also, thank you for your quick help last time, your team was lovely.");
+
+        Assert.Equal("damaged_item", prediction.Name);
+    }
+
+    [Fact]
     public void A_refund_request_the_ngram_model_reads_as_refund_tracking_is_fixed()
     {
         const string email = "please refund me";

@@ -90,6 +90,27 @@ public sealed class NgramIntentClassifierTests
     }
 
     [Theory]
+    [InlineData("My vase arrived broken. Also, thank you for your quick help last time, your team was lovely.", "damaged_item")]
+    public void An_issue_wrapped_in_courtesy_is_what_the_email_is_about(string text, string intent)
+    {
+        // The whole text reads "other" (the courtesy outweighs the issue); the clause that states the issue decides.
+        var whole = new double[Classifier.Model.Labels.Count];
+        Classifier.Score(text, whole);
+        Assert.Equal(IntentTaxonomy.Other, Classifier.Model.Labels[Array.IndexOf(whole, whole.Max())]);
+
+        var prediction = Classifier.Classify(text);
+
+        Assert.Equal(intent, prediction.Name);
+        Assert.Equal(IntentTaxonomy.Other, prediction.Alternatives[0].Name);
+    }
+
+    [Fact]
+    public void Courtesy_alone_stays_other()
+    {
+        Assert.Equal(IntentTaxonomy.Other, Classifier.Classify("Thank you so much for your help last week, your team was lovely. Have a great day!").Name);
+    }
+
+    [Theory]
     [InlineData("Where is my order RT-10006? Also it was supposed to be here on Monday.")]
     [InlineData("My parcel is late. Also, it has not moved in the tracking since Friday.")]
     public void An_also_clause_that_adds_no_separate_issue_adds_no_secondary(string text) =>
