@@ -54,8 +54,8 @@ public sealed class ClusterSettings
     public TimeSpan? ProbeTimeout { get; set; }
 
     /// <summary>Whether a silo that judges itself unhealthy (stalls, CPU starvation) waits correspondingly longer
-    /// before suspecting peers. Null keeps Orleans' default (on). On an overloaded host that can delay the eviction of
-    /// a crashed peer by minutes, during which calls to grains it held fail.</summary>
+    /// before suspecting peers. Null keeps Orleans' default (on). Orleans multiplies the probe timeout by one plus the
+    /// silo's degradation score, so on an overloaded host a crashed peer's grains stay unreachable several times longer.</summary>
     public bool? ExtendProbeTimeoutDuringDegradation { get; set; }
 
     /// <summary>Votes of distinct silos needed to declare a silo dead; null keeps Orleans' default (2).</summary>
