@@ -69,22 +69,8 @@ public sealed partial class CustomerGrain(
         return result;
     }
 
-    /// <summary>
-    /// Ingest records the contact in memory, then awaits index pages before its write: if that fails, the retry must
-    /// not find the message "already routed" in unsaved memory and skip the write. A failed call drops the activation.
-    /// </summary>
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        try
-        {
-            await context.Invoke();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    /// <summary>A retry must not find its message "already routed" in unsaved memory and skip the write.</summary>
+    public Task Invoke(IIncomingGrainCallContext context) => context.InvokeOrDeactivate(DeactivateOnIdle);
 
     public async Task<CustomerContext> Context()
     {

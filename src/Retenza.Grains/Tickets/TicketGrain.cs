@@ -97,25 +97,8 @@ public sealed partial class TicketGrain(
 
     private Task Persist() => state.WriteOrDeactivateAsync(DeactivateOnIdle);
 
-    /// <summary>
-    /// Changes edit the state and then await other grains (triage's order lookup, the queue, a session) before their
-    /// one write. If a call fails (a silo crashed under it), its half-made change must not outlive it: the activation
-    /// is dropped and the next call, typically the platform's retry, starts again from what storage holds. Without
-    /// this a retried message met its own unsaved transitions ("Escalated → Received") until the activation was
-    /// collected. Rejections that changed nothing cost only a reload.
-    /// </summary>
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        try
-        {
-            await context.Invoke();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    /// <summary>A retried message must not meet the unsaved half of a failed opening ("Escalated → Received").</summary>
+    public Task Invoke(IIncomingGrainCallContext context) => context.InvokeOrDeactivate(DeactivateOnIdle);
 
     private TicketSummary Summary() =>
         new(Key.Id, Ticket.Status, Ticket.Assessment?.Route, Ticket.Queue);
