@@ -22,9 +22,10 @@ internal sealed class EvalCommand : ICliCommand
 
     public string Description =>
         "Score the intent model on a labelled .csv/.tsv/.jsonl file: accuracy, macro-F1, per-label F1, ECE, risk-coverage, 'other' auto-eligible share; " +
+        "the auto tier of the whole pipeline (what would be auto-sent, and how often wrongly) with no order, an order in transit and a delivered one; " +
         "the n-gram model alone, then the cascade with the embedding head when one was trained (with its latency and second-stage share).";
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct)
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct)
     {
         // --json is a switch; the shared parser only knows options with values.
         var json = args.Contains(JsonFlag, StringComparer.Ordinal);
@@ -50,17 +51,20 @@ internal sealed class EvalCommand : ICliCommand
         var classifier = NgramIntentClassifier.Load(modelPath);
         var rows = LabeledFile.Read(data, textColumn, labelColumn);
         var report = ModelEvaluation.Evaluate(classifier.Model, rows);
+        var autoTier = await EvaluateAutoTierAsync(classifier, rows, ct);
         var cascade = ngramOnly ? null : EvaluateCascade(modelPath, classifier, rows);
 
         if (json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(new { modelVersion = classifier.ModelVersion, data = System.IO.Path.GetFullPath(data), report, cascade }, Json));
+            context.Out.WriteLine(JsonSerializer.Serialize(new { modelVersion = classifier.ModelVersion, data = System.IO.Path.GetFullPath(data), report, autoTier, cascade }, Json));
         }
         else
         {
             context.Out.WriteLine($"model: {classifier.ModelVersion}");
             context.Out.WriteLine($"data:  {System.IO.Path.GetFullPath(data)} ({rows.Count} rows)");
             context.Out.Write(report.ToText());
+            context.Out.WriteLine();
+            context.Out.Write(AutoTierText.Write(autoTier));
             if (cascade is not null)
             {
                 context.Out.WriteLine();
@@ -71,7 +75,21 @@ internal sealed class EvalCommand : ICliCommand
             }
         }
 
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The whole pipeline with the n-gram model (the shipped default) under each order condition.</summary>
+    private static async Task<IReadOnlyList<AutoTierReport>> EvaluateAutoTierAsync(NgramIntentClassifier classifier, IReadOnlyList<LabeledText> rows, CancellationToken ct)
+    {
+        var pipeline = Retenza.Triage.TriageEngine.CreateDefault(classifier, TimeProvider.System);
+        var now = TimeProvider.System.GetUtcNow();
+        var reports = new List<AutoTierReport>();
+        foreach (var condition in OrderCondition.All)
+        {
+            reports.Add(await AutoTierEvaluation.RunAsync(pipeline, rows, condition, now, ct));
+        }
+
+        return reports;
     }
 
     /// <summary>The cascade's scores, timing and share of second-stage emails; null when no embedding head was trained beside the model.</summary>

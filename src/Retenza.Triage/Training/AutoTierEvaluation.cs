@@ -1,0 +1,62 @@
+using Retenza.Triage.Intents;
+using Retenza.Triage.Orders;
+
+namespace Retenza.Triage.Training;
+
+/// <summary>
+/// Runs labelled emails through the whole triage pipeline (rules, order facts, drafts, confidence, policy),
+/// as a new customer's first contact with the default policy, and reports what would be auto-sent. This is the
+/// auto tier the customer sees; the model-only "auto-eligible" figure of <see cref="EvaluationReport"/> is its
+/// upper bound (confidence never exceeds the intent probability).
+/// </summary>
+public static class AutoTierEvaluation
+{
+    private static readonly HashSet<string> HumanOnly = new(IntentTaxonomy.HumanOnly, StringComparer.Ordinal);
+
+    public static async Task<AutoTierReport> RunAsync(
+        ITriagePipeline pipeline, IReadOnlyList<LabeledText> rows, OrderCondition condition, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        int auto = 0, correct = 0, review = 0, escalate = 0, humanOnlyAuto = 0;
+        var errors = new List<AutoTierError>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var email = $"customer{i}@example.com";
+            var order = condition.OrderFor(email, now);
+            var request = new TriageRequest("eval", $"<eval-{i}@retenza>", email, "", row.Text, order?.OrderId, now)
+            {
+                Orders = order is null ? NoOrders.Instance : new PreviewOrderSource(order, NoOrders.Instance),
+            };
+
+            var result = await pipeline.TriageAsync(request, cancellationToken);
+            switch (result.Route)
+            {
+                case TriageRoute.Review:
+                    review++;
+                    continue;
+                case TriageRoute.Escalate:
+                    escalate++;
+                    continue;
+            }
+
+            auto++;
+            var predicted = result.Assessment?.Intent?.Name ?? "";
+            if (predicted == row.Label)
+            {
+                correct++;
+            }
+            else
+            {
+                errors.Add(new AutoTierError(row.Text, row.Label, predicted, result.Assessment?.Confidence?.Score ?? 0));
+            }
+
+            if (HumanOnly.Contains(row.Label))
+            {
+                humanOnlyAuto++;
+            }
+        }
+
+        return new AutoTierReport(condition.Name, rows.Count, auto, correct, review, escalate,
+            rows.Count(r => HumanOnly.Contains(r.Label)), humanOnlyAuto, errors);
+    }
+}
