@@ -81,6 +81,7 @@ public sealed record TriagePolicy
         ["low_confidence"] = new(RouteCeiling.Escalate, "escalations", 0),
         ["order_not_found"] = new(RouteCeiling.Review, "review", 0),
         ["multiple_issues"] = new(RouteCeiling.Review, "review", 0),
+        ["negated_risk_mention"] = new(RouteCeiling.Review, "review", 0),
         ["unsupported_language"] = new(RouteCeiling.Review, "escalations", 0),
         ["out_of_scope"] = new(RouteCeiling.Review, "escalations", 0),
         ["auto_send_disabled"] = new(RouteCeiling.Review, "review", 0),

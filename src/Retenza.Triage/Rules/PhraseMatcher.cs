@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace Retenza.Triage.Rules;
 
-/// <summary>Runs a table of phrase rules over a text and keeps the matches that are not negated.</summary>
+/// <summary>Runs a table of phrase rules over a text: the matches that are not negated, and on request the negated ones too.</summary>
 public sealed class PhraseMatcher
 {
     // When every rule names its required words, one vectorised search over their union tells
@@ -22,8 +22,8 @@ public sealed class PhraseMatcher
 
     public IReadOnlyList<PhraseRule> Rules { get; }
 
-    /// <returns>Matches in text order, each quoting the text exactly as written.</returns>
-    public IReadOnlyList<PhraseMatch> Match(string text)
+    /// <returns>Matches in text order, each quoting the text exactly as written; negated ones only with <paramref name="includeNegated"/>.</returns>
+    public IReadOnlyList<PhraseMatch> Match(string text, bool includeNegated = false)
     {
         var straightened = StraightenApostrophes(text);
         if (anyRequired is not null && straightened.AsSpan().IndexOfAny(anyRequired) < 0)
@@ -41,9 +41,10 @@ public sealed class PhraseMatcher
 
             foreach (System.Text.RegularExpressions.Match match in rule.Regex.Matches(straightened))
             {
-                if (!rule.Negatable || !NegationScope.IsNegated(straightened, match.Index))
+                var negated = rule.Negatable && NegationScope.IsNegated(straightened, match.Index);
+                if (!negated || includeNegated)
                 {
-                    matches.Add(new PhraseMatch(rule, match.Index, text.Substring(match.Index, match.Length)));
+                    matches.Add(new PhraseMatch(rule, match.Index, text.Substring(match.Index, match.Length), negated));
                 }
             }
         }

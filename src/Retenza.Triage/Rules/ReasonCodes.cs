@@ -22,6 +22,9 @@ public static class ReasonCodes
     public const string OutOfScope = "out_of_scope";
     public const string HumanRequested = "human_requested";
 
+    /// <summary>The customer raises a human-only matter only to deny it ("I'm not going to sue"): no threat, but no auto reply either.</summary>
+    public const string NegatedRiskMention = "negated_risk_mention";
+
     /// <summary>The customer wrote back unhappy after an automatic reply (issue 4): under-escalation.</summary>
     public const string AutoReplyFailed = "auto_reply_failed";
 

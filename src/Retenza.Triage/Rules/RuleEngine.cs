@@ -1,3 +1,5 @@
+using Retenza.Triage.Routing;
+
 namespace Retenza.Triage.Rules;
 
 /// <summary>
@@ -35,14 +37,35 @@ public sealed class RuleEngine(PhraseMatcher phrases) : IRuleEngine
     {
         // The subject counts: "Chargeback" is often all a customer writes there.
         var text = input.Email.Subject + "\n" + input.Email.ScoringText;
-        return phrases.Match(text)
-            .GroupBy(match => match.Rule.Code)
-            .Select(group => Reasons.Create(
+        var matches = phrases.Match(text, includeNegated: true);
+        var affirmed = matches.Where(match => !match.Negated).ToArray();
+        foreach (var group in affirmed.GroupBy(match => match.Rule.Code))
+        {
+            yield return Reasons.Create(
                 group.Key,
                 "phrase." + group.Key,
                 $"The customer's own words match the {group.Key} phrase rules.",
                 Quotes(group).Distinct(StringComparer.OrdinalIgnoreCase),
-                ("patterns", string.Join(",", group.Select(match => match.Rule.Id).Distinct()))));
+                ("patterns", string.Join(",", group.Select(match => match.Rule.Id).Distinct())));
+        }
+
+        // "I'm not going to sue or anything, I just want…" is no threat, but a canned reply to it reads as tone-deaf:
+        // a person answers. Only for human-only matters the customer did not also raise outright.
+        var denied = matches
+            .Where(match => match.Negated && IntentPolicy.IsHumanOnly(input.Policy, match.Rule.Code))
+            .Where(match => affirmed.All(a => a.Rule.Code != match.Rule.Code))
+            .ToArray();
+        if (denied.Length > 0)
+        {
+            var codes = denied.Select(match => match.Rule.Code).Distinct().ToArray();
+            yield return Reasons.Create(
+                ReasonCodes.NegatedRiskMention,
+                "phrase.negated_risk_mention",
+                $"The customer mentions {string.Join(", ", codes)} only to deny it; not escalated as such, but a person should reply.",
+                Quotes(denied).Distinct(StringComparer.OrdinalIgnoreCase),
+                ("codes", string.Join(",", codes)),
+                ("patterns", string.Join(",", denied.Select(match => match.Rule.Id).Distinct())));
+        }
     }
 
     /// <summary>The matched texts in order; a match inside a longer one ("chargeback" in "file a chargeback") is not quoted twice.</summary>

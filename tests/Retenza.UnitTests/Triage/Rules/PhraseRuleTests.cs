@@ -1,3 +1,5 @@
+using Retenza.Triage.Policy;
+using Retenza.Triage.Routing;
 using Retenza.Triage.Rules;
 using static Retenza.UnitTests.Triage.Rules.TriageSamples;
 
@@ -232,6 +234,31 @@ public sealed class PhraseRuleTests
             r => r.Code == ReasonCodes.ChargebackThreat);
 
         Assert.Equal(["file a chargeback"], reason.Evidence);
+    }
+
+    [Theory]
+    [InlineData("I'm not going to sue or anything, I just want to know when my refund arrives.", "legal_threat", "sue")]
+    [InlineData("I don't want a chargeback, I'd rather you just refund me.", "chargeback_threat", "chargeback")]
+    [InlineData("I'm not claiming fraud, I just want to know what this charge is for.", "fraud_claim", "fraud")]
+    public void A_denied_human_only_matter_holds_the_email_for_a_person_without_escalating_it(string text, string deniedCode, string quoted)
+    {
+        var reasons = Evaluate(Input(text));
+
+        Assert.DoesNotContain(reasons, r => r.Code == deniedCode);
+        var reason = Assert.Single(reasons, r => r.Code == ReasonCodes.NegatedRiskMention);
+        Assert.Equal("phrase.negated_risk_mention", reason.Rule);
+        Assert.Contains(reason.Evidence, quote => quote.Contains(quoted, StringComparison.OrdinalIgnoreCase) && text.Contains(quote, StringComparison.Ordinal));
+        Assert.Equal(deniedCode, reason.Inputs["codes"]);
+        Assert.Equal(RouteCeiling.Review, TriageRouter.RouteOf(reason.Code, TriagePolicy.Default).Ceiling);
+    }
+
+    [Theory]
+    [InlineData("I don't want a chargeback. But if nothing happens by Monday I will file a chargeback.")]
+    [InlineData("No need to speak to anyone, just send the invoice.")]
+    [InlineData("My lawyer friend recommended your store.")]
+    public void A_denial_next_to_the_real_threat_or_of_a_matter_that_is_not_human_only_adds_no_hold(string text)
+    {
+        Assert.DoesNotContain(Evaluate(Input(text)), r => r.Code == ReasonCodes.NegatedRiskMention);
     }
 
     [Fact]
