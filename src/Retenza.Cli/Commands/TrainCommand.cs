@@ -53,7 +53,8 @@ internal sealed class TrainCommand : ICliCommand
             seed,
             defaults with { Seed = seed },
             DateTimeOffset.UtcNow,
-            EmbeddingHead: !ngramOnly);
+            EmbeddingHead: !ngramOnly,
+            SecondNoisyFile: System.IO.Path.Combine(root, "training", "eval", "noisy-2.tsv"));
 
         var outcome = TrainingRun.Run(options, context.Error);
         foreach (var set in outcome.Evaluations)

@@ -71,7 +71,7 @@ public static class CascadeTraining
         var timedCascade = new CascadeIntentClassifier(NgramIntentClassifier.Load(input.NgramModelPath), EmbeddingIntentStage.Load(headPath, productionEncoder), chosen.Band, chosen.NgramWeight);
         var loadMilliseconds = Stopwatch.GetElapsedTime(loading).TotalMilliseconds;
         var mix = Mix(input.Evaluations, input.Seed);
-        var sets = input.Evaluations.Select(e => (e.Name, Texts(e.Rows))).Append(("realistic mix (a third each: noisy, Bitext held-out, CLINC150 val)", mix)).ToArray();
+        var sets = input.Evaluations.Select(e => (e.Name, Texts(e.Rows))).Append(("realistic mix (equal parts of each set above)", mix)).ToArray();
         log.WriteLine("timing the n-gram stage and the cascade");
         var ngramLatency = sets.Select(s => LatencySummary.Measure(s.Item1, ngram, s.Item2)).ToArray();
         var cascadeLatency = sets.Select(s => LatencySummary.Measure(s.Item1, timedCascade, s.Item2)).ToArray();

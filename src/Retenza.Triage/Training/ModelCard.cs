@@ -20,6 +20,8 @@ public static class ModelCard
         var bitext = outcome.Evaluations[0].Report;
         var noisy = outcome.Evaluations[1].Report;
         var clinc = outcome.Evaluations[2].Report;
+        var noisySets = outcome.Evaluations.Where(e => e.Name is TrainingRun.NoisyName or TrainingRun.SecondNoisyName).ToArray();
+        var newestNoisy = noisySets[^1];
 
         card.AppendLine("# Intent model card");
         card.AppendLine();
@@ -42,8 +44,12 @@ public static class ModelCard
         card.AppendLine(c, $"| Bitext customer-support LLM training set, releases 2023-08-07 (6,480 rows) and 2023-08-18 (4,514 rows), deduplicated on normalised text | CDLA-Sharing-1.0 (share-alike applies to the data, not to models or metrics) | its 27 intents; 20% stratified held out for evaluation | {outcome.TrainingSources[0].Examples:N0} |");
         card.AppendLine(c, $"| CLINC150 (Larson et al. 2019), `data_full.json` | CC BY 3.0 | `train` and `oos_train` as `other`, minus the commerce intents ({string.Join(", ", PublicDatasets.ClincCommerceIntents.Order(StringComparer.Ordinal).Select(i => $"`{i}`"))}); `val` + `oos_val` held out | {outcome.TrainingSources[1].Examples:N0} |");
         card.AppendLine(c, $"| Banking77 (Casanueva et al. 2020), train split | CC BY 4.0 | only {string.Join(", ", PublicDatasets.Banking77Mapping.Select(p => $"`{p.Key}` → `{p.Value}`"))} | {outcome.TrainingSources[2].Examples:N0} |");
-        card.AppendLine(c, $"| our authored examples, `training/authored/intents.tsv` | this project's licence | the ten commerce intents no public set covers, email-style examples of the Bitext intents, shop-inbox `other` | {outcome.TrainingSources[3].Examples:N0} |");
+        card.AppendLine(c, $"| our authored examples, `training/authored/intents.tsv` | this project's licence | every intent in shop-mail style (one-liners to long emails, typos, text-speak, non-native phrasing): the only source for the ten commerce intents no public set covers, and shop-inbox `other` | {outcome.TrainingSources[3].Examples:N0} |");
         card.AppendLine(c, $"| our noisy paraphrases, `training/eval/noisy.tsv` | this project's licence | evaluation only, never trained on | 0 |");
+        if (outcome.Evaluations.Any(e => e.Name == TrainingRun.SecondNoisyName))
+        {
+            card.AppendLine(c, $"| our noisy emails, second set, `training/eval/noisy-2.tsv` | this project's licence | evaluation only, never trained on | 0 |");
+        }
         card.AppendLine();
         card.AppendLine("No public dataset file or row is committed; `retenza train` reads them from `../shared/data`.");
         card.AppendLine();
@@ -61,12 +67,26 @@ public static class ModelCard
         }
 
         card.AppendLine();
+        WriteAutoTier(card, outcome.AutoTier);
+
         card.AppendLine("### Targets (issue 3)");
         card.AppendLine();
         card.AppendLine(c, $"- Intent macro-F1 ≥ {TargetBitextMacroF1:0.00} on held-out Bitext: **{bitext.MacroF1:0.0000} — {Verdict(bitext.MacroF1 >= TargetBitextMacroF1)}**.");
         card.AppendLine(c, $"- ≤ {TargetOtherAutoEligible:P0} of CLINC150 `oos_val` + off-domain `val` auto-eligible: **{clinc.OtherAutoEligibleShare:P2} — {Verdict(clinc.OtherAutoEligibleShare <= TargetOtherAutoEligible)}**.");
-        card.AppendLine(c, $"- Auto-tier precision ≥ {TargetAutoPrecision:P1} (model alone, before rules and order checks): Bitext held-out {Format(bitext.AutoEligible.Precision)} at {bitext.AutoEligible.Coverage:P1} coverage — {Verdict(bitext.AutoEligible.Precision >= TargetAutoPrecision)}; noisy paraphrases {Format(noisy.AutoEligible.Precision)} at {noisy.AutoEligible.Coverage:P1} coverage — {Verdict(noisy.AutoEligible.Precision >= TargetAutoPrecision)}.");
-        card.AppendLine(c, $"- Noisy-paraphrase accuracy (no target; the measure of generalisation): **{noisy.Accuracy:0.0000}**, macro-F1 {noisy.MacroF1:0.0000}.");
+        var modelAlone = string.Join("; ", new[] { outcome.Evaluations[0] }.Concat(noisySets).Select(set =>
+            string.Create(c, $"{set.Name} {Format(set.Report.AutoEligible.Precision)} at {set.Report.AutoEligible.Coverage:P1} coverage — {Verdict(set.Report.AutoEligible.Precision >= TargetAutoPrecision)}")));
+        card.AppendLine(c, $"- Precision ≥ {TargetAutoPrecision:P1} when auto-eligible, model alone (before rules, order facts and draft checks; an upper bound of the auto tier's coverage): {modelAlone}.");
+        foreach (var tier in outcome.AutoTier)
+        {
+            var wrong = tier.Reports.Sum(r => r.Auto - r.AutoCorrect);
+            var sent = tier.Reports.Sum(r => r.Auto);
+            card.AppendLine(c, $"- Auto tier of the whole pipeline, {tier.Name}: {string.Join("; ", tier.Reports.Select(r => string.Create(c, $"{r.Condition} {Format(r.Precision)} at {r.Coverage:P1} coverage")))} — **{wrong} wrong of {sent} auto-sent** over the three conditions; human-only emails auto-sent: {tier.Reports.Sum(r => r.HumanOnlyAuto)}.");
+        }
+
+        foreach (var set in noisySets)
+        {
+            card.AppendLine(c, $"- Accuracy on {set.Name} (no target; the measure of generalisation): **{set.Report.Accuracy:0.0000}**, macro-F1 {set.Report.MacroF1:0.0000}.");
+        }
         card.AppendLine();
 
         foreach (var set in outcome.Evaluations)
@@ -83,11 +103,11 @@ public static class ModelCard
             card.AppendLine();
         }
 
-        card.AppendLine("### Per-intent F1 on the noisy paraphrases");
+        card.AppendLine(c, $"### Per-intent F1 on {newestNoisy.Name}");
         card.AppendLine();
         card.AppendLine("| intent | support | precision | recall | F1 |");
         card.AppendLine("|---|---|---|---|---|");
-        foreach (var label in noisy.Labels.Where(l => l.Support > 0))
+        foreach (var label in newestNoisy.Report.Labels.Where(l => l.Support > 0))
         {
             card.AppendLine(c, $"| `{label.Label}` | {label.Support} | {label.Precision:0.00} | {label.Recall:0.00} | {label.F1:0.00} |");
         }
@@ -95,15 +115,16 @@ public static class ModelCard
         card.AppendLine();
         card.AppendLine("## How the numbers were obtained, and their limits");
         card.AppendLine();
-        card.AppendLine("- The committed model is exactly the one evaluated above: it was trained without the Bitext held-out fifth, CLINC150 `val`/`oos_val` and the noisy set, and is not retrained on them afterwards.");
+        card.AppendLine("- The committed model is exactly the one evaluated above: it was trained without the Bitext held-out fifth, CLINC150 `val`/`oos_val` and the noisy sets, and is not retrained on them afterwards.");
         foreach (var set in outcome.Evaluations.Where(e => e.DroppedAsSeen > 0))
         {
             card.AppendLine(c, $"- {set.Name}: {set.DroppedAsSeen} rows were left out because their normalised text also occurs in the training data.");
         }
 
-        card.AppendLine("- Bitext is synthetic and templated; near-perfect scores on it say little about real mail. The noisy set (our own paraphrases: typos, slang, no order numbers, email phrasing) is the better guide, but it is small (a handful of rows per intent), so per-intent figures there are coarse.");
-        card.AppendLine("- The noisy set was written before the first training run and never trained on. But its errors did guide our work: after the first run we wrote email-style examples for the Bitext intents (in our own words, none copied from it), and it chose between two weights for `other` (1.5 and 3 median intents; 1.5 was marginally better). Its score is therefore somewhat optimistic for truly unseen mail.");
-        card.AppendLine("- The ten commerce intents (damaged/missing/wrong item, returns, delay, fraud, legal, chargeback, accessibility, account judgment) rest mostly on our authored examples (about 60 each; `fraud_claim` also on two Banking77 classes), and their only held-out measure is the noisy set. Human-only intents are also caught by the phrase rules of the rule engine, independently of this model.");
+        card.AppendLine("- Bitext is synthetic and templated; near-perfect scores on it say little about real mail. Our noisy sets (typos, slang, no order numbers, email phrasing) are the better guide, but they are small (5 to 16 rows per intent), so per-intent figures there are coarse, and a 95 % lower bound is given for the auto tier's precision.");
+        card.AppendLine("- The first noisy set (`noisy.tsv`) was written before the first training run and never trained on, but its errors guided earlier work (email-style examples written after the first run; the weight of `other`), and it chose between training variants since: it is a development set, and its score is optimistic.");
+        card.AppendLine("- The second noisy set (`noisy-2.tsv`, 2026-12-07) was written for evaluation and made no decision before its first evaluation. On it the previous model (trained on 893 authored examples) read 63 % right, against 83 % on the first set: that gap is what the December authored examples (about 60 more per intent, written in the same session in the same style but by other writers, none copied) were written to close. Because both come from one session, its score may still flatter the model on mail written by real customers.");
+        card.AppendLine("- The ten commerce intents (damaged/missing/wrong item, returns, delay, fraud, legal, chargeback, accessibility, account judgment) rest on our authored examples alone (`fraud_claim` also on two Banking77 classes). Human-only intents are also caught by the phrase rules of the rule engine, independently of this model, and are never auto-sent whatever the model says.");
         var noisyOther = noisy.Labels.FirstOrDefault(l => l.Label == IntentTaxonomy.Other);
         card.AppendLine(c, $"- The temperature was fitted on authored examples, which read more like real mail than Bitext does. On the noisy set the ECE is {noisy.ExpectedCalibrationError:0.000}, and a few confident errors remain (precision {Format(noisy.AutoEligible.Precision)} at p ≥ 0.90), which is why routing combines the model with rules, order facts and draft checks.");
         if (noisyOther is { PredictedCount: > 0 })
@@ -122,6 +143,7 @@ public static class ModelCard
         card.AppendLine("```");
         card.AppendLine(c, $"retenza train --data-dir ../shared/data --out models/intent --seed {outcome.Options.Seed}");
         card.AppendLine("retenza eval --data training/eval/noisy.tsv --text-column text --label-column intent");
+        card.AppendLine("retenza eval --data training/eval/noisy-2.tsv --text-column text --label-column intent");
         card.AppendLine("```");
         return card.ToString();
     }
@@ -129,6 +151,39 @@ public static class ModelCard
     public const double TargetMeanMilliseconds = 0.5;
     public const double TargetP99Milliseconds = 5;
     public const double TargetLoadMilliseconds = 3000;
+
+    private static void WriteAutoTier(StringBuilder card, IReadOnlyList<AutoTierSet> tiers)
+    {
+        if (tiers.Count == 0)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        card.AppendLine("### Auto tier: what the whole pipeline would send");
+        card.AppendLine();
+        card.AppendLine("Each email goes through triage as a new customer's first contact with the default policy (rules, order facts, draft checks, confidence ≥ the high threshold, auto-send allowed for the intent). Precision: the auto-sent reply answers the labelled intent. Three order conditions, since intents that need an order only auto-send when it is on file (`retenza eval` prints the same).");
+        card.AppendLine();
+        card.AppendLine("| evaluation set | order condition | auto-sent (coverage) | precision | 95 % lower bound | review | escalate | human-only auto-sent |");
+        card.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var tier in tiers)
+        {
+            foreach (var r in tier.Reports)
+            {
+                card.AppendLine(c, $"| {tier.Name} | {r.Condition} | {r.Auto} of {r.Rows} ({r.Coverage:P1}) | {Format(r.Precision)} | {Format(r.PrecisionLowerBound)} | {r.Review} | {r.Escalate} | {r.HumanOnlyAuto} of {r.HumanOnlyRows} |");
+            }
+        }
+
+        var errors = tiers.SelectMany(t => t.Reports.SelectMany(r => r.Errors.Select(e => (t.Name, r.Condition, e)))).ToArray();
+        card.AppendLine();
+        card.AppendLine(errors.Length == 0 ? "No email was auto-sent with the wrong intent." : "Wrongly auto-sent:");
+        foreach (var (set, condition, e) in errors)
+        {
+            card.AppendLine(c, $"- {set}, {condition}: `{e.Gold}` read as `{e.Predicted}` (confidence {e.Confidence:0.000}): \"{e.Text}\"");
+        }
+
+        card.AppendLine();
+    }
 
     private static void WriteCascade(StringBuilder card, TrainingOutcome outcome, CascadeOutcome cascade)
     {

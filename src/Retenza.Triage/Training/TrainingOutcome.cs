@@ -11,7 +11,14 @@ public sealed record TrainingOutcome(
     IReadOnlyList<SourceCount> TrainingSources,
     IntentTrainingOptions Options,
     IReadOnlyList<EvaluationSet> Evaluations,
-    CascadeOutcome? Cascade = null);
+    CascadeOutcome? Cascade = null)
+{
+    /// <summary>What the whole pipeline would auto-send from each of our noisy sets (empty when none was given).</summary>
+    public IReadOnlyList<AutoTierSet> AutoTier { get; init; } = [];
+}
+
+/// <summary>The auto tier of one evaluation set under each order condition.</summary>
+public sealed record AutoTierSet(string Name, IReadOnlyList<AutoTierReport> Reports);
 
 /// <summary>How many training examples one source contributed.</summary>
 public sealed record SourceCount(string Source, int Examples);

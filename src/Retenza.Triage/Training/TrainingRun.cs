@@ -18,6 +18,8 @@ public static class TrainingRun
 {
     public const double BitextHeldOutShare = 0.2;
     public const double CalibrationShare = 0.2;
+    public const string NoisyName = "noisy paraphrases (training/eval/noisy.tsv)";
+    public const string SecondNoisyName = "noisy emails, second set (training/eval/noisy-2.tsv)";
 
     public static TrainingOutcome Run(TrainingRunOptions options, TextWriter log)
     {
@@ -34,6 +36,7 @@ public static class TrainingRun
         var banking = PublicDatasets.Banking77(data);
         var authored = ReadOwn(options.AuthoredFile, "authored");
         var noisy = ReadOwn(options.NoisyFile, "noisy");
+        var secondNoisy = options.SecondNoisyFile is { } second ? ReadOwn(second, "noisy") : null;
 
         var pool = new List<LabeledText>([.. bitextTrain, .. clincTrain, .. banking, .. authored]);
         log.WriteLine($"training pool: {pool.Count} examples (Bitext {bitextTrain.Count}, CLINC150 {clincTrain.Count}, Banking77 {banking.Count}, authored {authored.Count})");
@@ -43,9 +46,10 @@ public static class TrainingRun
         var evaluationSets = new[]
         {
             ("Bitext held-out 20% (stratified)", bitextHeldOut),
-            ("noisy paraphrases (training/eval/noisy.tsv)", noisy),
+            (NoisyName, noisy),
             ("CLINC150 oos_val + off-domain val as other", clincValidation),
-        }.Select(set => Unseen(set.Item1, set.Item2, seen, log)).ToArray();
+        }.Concat(secondNoisy is null ? [] : [(SecondNoisyName, secondNoisy)])
+            .Select(set => Unseen(set.Item1, set.Item2, seen, log)).ToArray();
         var evaluations = evaluationSets;
 
         var (authoredFit, authoredCalibration) = StratifiedSplit.Split(authored, CalibrationShare, options.Seed + 1);
@@ -91,12 +95,25 @@ public static class TrainingRun
             ],
             options.Model,
             [.. evaluations.Select(set => new EvaluationSet(set.Name, ModelEvaluation.Evaluate(model, set.Rows), set.Dropped))],
-            cascade);
+            cascade)
+        {
+            AutoTier = [.. evaluations.Where(set => set.Name is NoisyName or SecondNoisyName).Select(set => AutoTier(set.Name, classifier, set.Rows, options.TrainedAt))],
+        };
 
         var cardPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputDirectory))!, ModelCard.FileName);
         File.WriteAllText(cardPath, ModelCard.Write(outcome));
         log.WriteLine($"wrote {cardPath}");
         return outcome;
+    }
+
+    /// <summary>The whole pipeline over our own emails, under each order condition (see <see cref="AutoTierEvaluation"/>).</summary>
+    private static AutoTierSet AutoTier(string name, NgramIntentClassifier classifier, IReadOnlyList<LabeledText> rows, DateTimeOffset now)
+    {
+        var pipeline = TriageEngine.CreateDefault(classifier, TimeProvider.System);
+
+        // The default pipeline with in-memory orders never waits, so blocking on it here is safe.
+        var reports = OrderCondition.All.Select(condition => AutoTierEvaluation.RunAsync(pipeline, rows, condition, now).GetAwaiter().GetResult()).ToArray();
+        return new AutoTierSet(name, reports);
     }
 
     private static (string Name, IReadOnlyList<LabeledText> Rows, int Dropped) Unseen(

@@ -1,6 +1,9 @@
 namespace Retenza.Triage.Training;
 
-/// <summary>Where <see cref="TrainingRun"/> reads and writes, and how it trains.</summary>
+/// <summary>
+/// Where <see cref="TrainingRun"/> reads and writes, and how it trains. <see cref="NoisyFile"/> and
+/// <see cref="SecondNoisyFile"/> are our own held-out emails: evaluated (model alone and whole pipeline), never trained on.
+/// </summary>
 public sealed record TrainingRunOptions(
     string DataDirectory,
     string AuthoredFile,
@@ -9,4 +12,5 @@ public sealed record TrainingRunOptions(
     int Seed,
     IntentTrainingOptions Model,
     DateTimeOffset TrainedAt,
-    bool EmbeddingHead = false);
+    bool EmbeddingHead = false,
+    string? SecondNoisyFile = null);

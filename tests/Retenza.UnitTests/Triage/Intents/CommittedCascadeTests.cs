@@ -45,10 +45,10 @@ public sealed class CommittedCascadeTests
     }
 
     [Fact]
-    public void A_refund_request_the_ngram_model_reads_as_refund_tracking_is_fixed()
+    public void A_bare_refund_request_is_read_as_a_refund_request()
     {
+        // Models before 2026-12 read this as refund tracking; the cascade answered right even then.
         const string email = "please refund me";
-        Assert.Equal("track_refund", NgramAnswer(email));
 
         var prediction = Committed.Value.Classify(email);
 
@@ -57,11 +57,11 @@ public sealed class CommittedCascadeTests
     }
 
     [Fact]
-    public void A_refund_for_a_broken_item_is_no_longer_read_as_refund_tracking()
+    public void A_refund_for_a_broken_item_is_not_read_as_refund_tracking()
     {
-        // The head reads the breakage as the issue (damaged_item, whose flow offers a refund); either answer beats track_refund.
+        // The breakage may be read as the issue (damaged_item, whose flow offers a refund); either answer beats track_refund.
         const string email = "I need a refund for the broken mug";
-        Assert.Equal("track_refund", NgramAnswer(email));
+        Assert.Contains(NgramAnswer(email), new[] { "get_refund", "damaged_item" });
 
         var prediction = Committed.Value.Classify(email);
 

@@ -72,7 +72,8 @@ public sealed class TrainingRunTests : IDisposable
         var options = new TrainingRunOptions(
             Path.Combine(_root, "data"), authored, noisy, output, Seed: 3,
             new IntentTrainingOptions { MaxWordGrams = 2_000, MaxCharGrams = 4_000, MaxIterations = 100, MinDocuments = 1 },
-            new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+            new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero),
+            SecondNoisyFile: WriteSecondNoisyFile());
 
         var outcome = TrainingRun.Run(options, log);
 
@@ -106,6 +107,23 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Contains("1 rows were left out", card);
         Assert.Contains("### Targets (issue 3)", card);
         Assert.Contains("left out 1 rows", log.ToString());
+
+        // Both noisy sets are evaluated by the model and through the whole pipeline, under every order condition.
+        Assert.Equal(TrainingRun.SecondNoisyName, outcome.Evaluations[3].Name);
+        Assert.Equal([TrainingRun.NoisyName, TrainingRun.SecondNoisyName], outcome.AutoTier.Select(t => t.Name));
+        Assert.All(outcome.AutoTier, tier => Assert.Equal(OrderCondition.All.Select(o => o.Name), tier.Reports.Select(r => r.Condition)));
+        Assert.Equal(2, outcome.AutoTier[1].Reports[0].Rows);
+        Assert.All(outcome.AutoTier.SelectMany(t => t.Reports), r => Assert.Equal(0, r.HumanOnlyAuto));
+        Assert.Contains("### Auto tier: what the whole pipeline would send", card);
+        Assert.Contains("`training/eval/noisy-2.tsv` | this project's licence | evaluation only", card);
+        Assert.Contains($"### Per-intent F1 on {TrainingRun.SecondNoisyName}", card);
+    }
+
+    private string WriteSecondNoisyFile()
+    {
+        var path = Path.Combine(_root, "noisy-2.tsv");
+        File.WriteAllLines(path, ["intent\ttext", "legal_threat\tmy solicitor will be in touch", "track_order\thas my parcel shipped yet"]);
+        return path;
     }
 
     [Fact]
