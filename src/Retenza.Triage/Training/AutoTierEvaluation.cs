@@ -13,12 +13,14 @@ public static class AutoTierEvaluation
 {
     private static readonly HashSet<string> HumanOnly = new(IntentTaxonomy.HumanOnly, StringComparer.Ordinal);
 
+    /// <remarks>Rows labelled outside the taxonomy are left out, as in <see cref="EvaluationReport"/>.</remarks>
     public static async Task<AutoTierReport> RunAsync(
-        ITriagePipeline pipeline, IReadOnlyList<LabeledText> rows, OrderCondition condition, DateTimeOffset now, CancellationToken cancellationToken = default)
+        ITriagePipeline pipeline, IReadOnlyList<LabeledText> labelled, OrderCondition condition, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        var rows = labelled.Where(r => IntentTaxonomy.IsKnown(r.Label)).ToArray();
         int auto = 0, correct = 0, review = 0, escalate = 0, humanOnlyAuto = 0;
         var errors = new List<AutoTierError>();
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
             var email = $"customer{i}@example.com";
@@ -56,7 +58,7 @@ public static class AutoTierEvaluation
             }
         }
 
-        return new AutoTierReport(condition.Name, rows.Count, auto, correct, review, escalate,
+        return new AutoTierReport(condition.Name, rows.Length, auto, correct, review, escalate,
             rows.Count(r => HumanOnly.Contains(r.Label)), humanOnlyAuto, errors);
     }
 }

@@ -77,6 +77,17 @@ public sealed class AutoTierEvaluationTests
     }
 
     [Fact]
+    public async Task Rows_labelled_outside_the_taxonomy_are_left_out()
+    {
+        var pipeline = Pipeline();
+
+        var report = await AutoTierEvaluation.RunAsync(pipeline, [Rows[0], new("refund me", "refund_please", "test")], OrderCondition.NoOrder, Now);
+
+        Assert.Equal((1, 1, 1), (report.Rows, report.Auto, report.AutoCorrect));
+        Assert.Single(pipeline.OrdersSeen);
+    }
+
+    [Fact]
     public async Task Nothing_auto_sent_has_no_precision()
     {
         var report = await AutoTierEvaluation.RunAsync(Pipeline(), [Rows[3], Rows[4]], OrderCondition.Delivered, Now);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Retenza.Cli;
+using Retenza.Triage.Training;
 
 namespace Retenza.UnitTests.Triage.Training;
 
@@ -86,6 +87,8 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("'other' rows:      1", output);
         Assert.Contains("refund_please (1)", output);
         Assert.Contains("model: intent-ngram-", output);
+        Assert.Contains("auto tier (whole pipeline, default policy, first contact):", output);
+        Assert.Contains("| order in transit | 3 |", output);
     }
 
     [Fact]
@@ -103,6 +106,10 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(10, report.GetProperty("calibrationBins").GetArrayLength());
         Assert.Equal(1, report.GetProperty("otherRows").GetInt32());
         Assert.StartsWith("intent-ngram-", document.RootElement.GetProperty("modelVersion").GetString());
+        var autoTier = document.RootElement.GetProperty("autoTier");
+        Assert.Equal(OrderCondition.All.Count, autoTier.GetArrayLength());
+        Assert.All(autoTier.EnumerateArray(), tier => Assert.Equal(2, tier.GetProperty("rows").GetInt32()));
+        Assert.Equal(0, autoTier[0].GetProperty("humanOnlyAuto").GetInt32());
     }
 
     [Fact]
