@@ -18,8 +18,10 @@ public static class TrainingRun
 {
     public const double BitextHeldOutShare = 0.2;
     public const double CalibrationShare = 0.2;
-    public const string NoisyName = "noisy paraphrases (training/eval/noisy.tsv)";
-    public const string SecondNoisyName = "noisy emails, second set (training/eval/noisy-2.tsv)";
+    public const string FirstNoisyName = "noisy paraphrases (training/eval/noisy.tsv)";
+
+    /// <summary>How the card and the log name a further set of our noisy emails.</summary>
+    public static string NoisyName(string file) => $"noisy emails ({RepositoryPath(file)})";
 
     public static TrainingOutcome Run(TrainingRunOptions options, TextWriter log)
     {
@@ -36,7 +38,7 @@ public static class TrainingRun
         var banking = PublicDatasets.Banking77(data);
         var authored = ReadOwn(options.AuthoredFile, "authored");
         var noisy = ReadOwn(options.NoisyFile, "noisy");
-        var secondNoisy = options.SecondNoisyFile is { } second ? ReadOwn(second, "noisy") : null;
+        var moreNoisy = (options.MoreNoisyFiles ?? []).Select(file => (NoisyName(file), ReadOwn(file, "noisy"))).ToArray();
 
         var pool = new List<LabeledText>([.. bitextTrain, .. clincTrain, .. banking, .. authored]);
         log.WriteLine($"training pool: {pool.Count} examples (Bitext {bitextTrain.Count}, CLINC150 {clincTrain.Count}, Banking77 {banking.Count}, authored {authored.Count})");
@@ -46,9 +48,9 @@ public static class TrainingRun
         var evaluationSets = new[]
         {
             ("Bitext held-out 20% (stratified)", bitextHeldOut),
-            (NoisyName, noisy),
+            (FirstNoisyName, noisy),
             ("CLINC150 oos_val + off-domain val as other", clincValidation),
-        }.Concat(secondNoisy is null ? [] : [(SecondNoisyName, secondNoisy)])
+        }.Concat(moreNoisy)
             .Select(set => Unseen(set.Item1, set.Item2, seen, log)).ToArray();
         var evaluations = evaluationSets;
 
@@ -97,13 +99,24 @@ public static class TrainingRun
             [.. evaluations.Select(set => new EvaluationSet(set.Name, ModelEvaluation.Evaluate(model, set.Rows), set.Dropped))],
             cascade)
         {
-            AutoTier = [.. evaluations.Where(set => set.Name is NoisyName or SecondNoisyName).Select(set => AutoTier(set.Name, classifier, set.Rows, options.TrainedAt))],
+            AutoTier = [.. evaluations.Where(set => IsNoisy(set.Name)).Select(set => AutoTier(set.Name, classifier, set.Rows, options.TrainedAt))],
         };
 
         var cardPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputDirectory))!, ModelCard.FileName);
         File.WriteAllText(cardPath, ModelCard.Write(outcome));
         log.WriteLine($"wrote {cardPath}");
         return outcome;
+    }
+
+    /// <summary>Whether an evaluation set is one of our noisy sets (the first, or one of <see cref="TrainingRunOptions.MoreNoisyFiles"/>).</summary>
+    public static bool IsNoisy(string setName) => setName == FirstNoisyName || setName.StartsWith("noisy emails (", StringComparison.Ordinal);
+
+    /// <summary>training/eval/x.tsv for a file inside the repository's training folder, else the file name.</summary>
+    private static string RepositoryPath(string file)
+    {
+        var full = Path.GetFullPath(file).Replace('\\', '/');
+        var at = full.LastIndexOf("/training/", StringComparison.Ordinal);
+        return at >= 0 ? full[(at + 1)..] : Path.GetFileName(file);
     }
 
     /// <summary>The whole pipeline over our own emails, under each order condition (see <see cref="AutoTierEvaluation"/>).</summary>

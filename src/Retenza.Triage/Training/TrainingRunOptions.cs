@@ -2,7 +2,7 @@ namespace Retenza.Triage.Training;
 
 /// <summary>
 /// Where <see cref="TrainingRun"/> reads and writes, and how it trains. <see cref="NoisyFile"/> and
-/// <see cref="SecondNoisyFile"/> are our own held-out emails: evaluated (model alone and whole pipeline), never trained on.
+/// <see cref="MoreNoisyFiles"/> are our own held-out emails: evaluated (model alone and whole pipeline), never trained on.
 /// </summary>
 public sealed record TrainingRunOptions(
     string DataDirectory,
@@ -13,4 +13,4 @@ public sealed record TrainingRunOptions(
     IntentTrainingOptions Model,
     DateTimeOffset TrainedAt,
     bool EmbeddingHead = false,
-    string? SecondNoisyFile = null);
+    IReadOnlyList<string>? MoreNoisyFiles = null);

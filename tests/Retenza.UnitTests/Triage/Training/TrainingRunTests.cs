@@ -73,7 +73,7 @@ public sealed class TrainingRunTests : IDisposable
             Path.Combine(_root, "data"), authored, noisy, output, Seed: 3,
             new IntentTrainingOptions { MaxWordGrams = 2_000, MaxCharGrams = 4_000, MaxIterations = 100, MinDocuments = 1 },
             new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero),
-            SecondNoisyFile: WriteSecondNoisyFile());
+            MoreNoisyFiles: [WriteSecondNoisyFile()]);
 
         var outcome = TrainingRun.Run(options, log);
 
@@ -109,14 +109,14 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Contains("left out 1 rows", log.ToString());
 
         // Both noisy sets are evaluated by the model and through the whole pipeline, under every order condition.
-        Assert.Equal(TrainingRun.SecondNoisyName, outcome.Evaluations[3].Name);
-        Assert.Equal([TrainingRun.NoisyName, TrainingRun.SecondNoisyName], outcome.AutoTier.Select(t => t.Name));
+        Assert.Equal("noisy emails (noisy-2.tsv)", outcome.Evaluations[3].Name);
+        Assert.Equal([TrainingRun.FirstNoisyName, "noisy emails (noisy-2.tsv)"], outcome.AutoTier.Select(t => t.Name));
         Assert.All(outcome.AutoTier, tier => Assert.Equal(OrderCondition.All.Select(o => o.Name), tier.Reports.Select(r => r.Condition)));
         Assert.Equal(2, outcome.AutoTier[1].Reports[0].Rows);
         Assert.All(outcome.AutoTier.SelectMany(t => t.Reports), r => Assert.Equal(0, r.HumanOnlyAuto));
         Assert.Contains("### Auto tier: what the whole pipeline would send", card);
-        Assert.Contains("`training/eval/noisy-2.tsv` | this project's licence | evaluation only", card);
-        Assert.Contains($"### Per-intent F1 on {TrainingRun.SecondNoisyName}", card);
+        Assert.Contains("| our noisy emails (noisy-2.tsv) | this project's licence | evaluation only", card);
+        Assert.Contains("### Per-intent F1 on noisy emails (noisy-2.tsv)", card);
     }
 
     private string WriteSecondNoisyFile()
