@@ -9,6 +9,10 @@ internal static class RepositoryFiles
 
     public static string NoisyIntents => Path.Combine(Root, "training", "eval", "noisy.tsv");
 
+    /// <summary>All our held-out noisy email sets.</summary>
+    public static IReadOnlyList<string> NoisySets =>
+        [NoisyIntents, Path.Combine(Root, "training", "eval", "noisy-2.tsv"), Path.Combine(Root, "training", "eval", "noisy-3.tsv")];
+
     public static string ModelDirectory => Path.Combine(Root, "models", "intent");
 
     private static string FindRoot()
