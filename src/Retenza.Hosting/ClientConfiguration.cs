@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Retenza.Hosting;
@@ -17,11 +18,13 @@ public static class ClientConfiguration
             o.ClusterId = settings.Cluster.ClusterId;
             o.ServiceId = settings.Cluster.ServiceId;
         });
-        client.UseAdoNetClustering(o =>
-        {
-            o.Invariant = SiloConfiguration.Invariant;
-            o.ConnectionString = Retenza.Postgres.ConnectionStrings.ForOrleans(settings.Postgres.ConnectionString!);
-        });
+        client.Services.AddOrleansDataSource(settings.Postgres.ConnectionString!);
+        client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> options) =>
+            options.Configure<IServiceProvider>((o, services) =>
+            {
+                o.Invariant = SiloConfiguration.Invariant;
+                o.DataSource = OrleansDataSource.From(services);
+            }));
         client.Services.AddTriageSerialization();
         return client;
     }

@@ -29,7 +29,7 @@ public static class SiloConfiguration
         }
         else
         {
-            var connectionString = Retenza.Postgres.ConnectionStrings.ForOrleans(settings.Postgres.ConnectionString!);
+            silo.Services.AddOrleansDataSource(settings.Postgres.ConnectionString!);
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.Cluster.ClusterId;
@@ -43,24 +43,26 @@ public static class SiloConfiguration
                 o.ExtendProbeTimeoutDuringDegradation = settings.Cluster.ExtendProbeTimeoutDuringDegradation ?? o.ExtendProbeTimeoutDuringDegradation;
                 o.NumVotesForDeathDeclaration = settings.Cluster.NumVotesForDeathDeclaration ?? o.NumVotesForDeathDeclaration;
             });
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            silo.AddAdoNetGrainStorage(StorageNames.Default, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-                options.Configure<Serializer>((o, serializer) =>
+            silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) =>
+                options.Configure<IServiceProvider>((o, services) =>
                 {
                     o.Invariant = Invariant;
-                    o.ConnectionString = connectionString;
+                    o.DataSource = OrleansDataSource.From(services);
+                }));
+            silo.AddAdoNetGrainStorage(StorageNames.Default, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<Serializer, IServiceProvider>((o, serializer, services) =>
+                {
+                    o.Invariant = Invariant;
+                    o.DataSource = OrleansDataSource.From(services);
                     // Orleans' binary format: smaller rows and cheaper writes than JSON on the ingest hot path.
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
+            silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) =>
+                options.Configure<IServiceProvider>((o, services) =>
+                {
+                    o.Invariant = Invariant;
+                    o.DataSource = OrleansDataSource.From(services);
+                }));
         }
 
         silo.Services.AddRetenzaGrainServices();

@@ -6,10 +6,15 @@ namespace Retenza.Postgres;
 public static class ConnectionStrings
 {
     /// <summary>
-    /// The connection string the Orleans providers get. Unless the operator set them, two Npgsql
+    /// The connection string the Orleans providers get. Unless the operator set them, three Npgsql
     /// settings change: pooled connections are not reset on return (Orleans' queries keep no
-    /// session state, and the reset is one more round trip per storage call), and statements used
-    /// twice are prepared, so PostgreSQL stops parsing and planning the same few queries on every grain read and write.
+    /// session state, and the reset is one more round trip per storage call); statements used
+    /// twice are prepared, so PostgreSQL stops parsing and planning the same few queries on every grain read and write;
+    /// and commands are multiplexed: concurrent grain reads and writes share connections and go out together, so
+    /// silo and server spend far fewer socket calls and wake-ups per statement (on this project's 2-core bench
+    /// machine, about a quarter less CPU per ticket in both). Orleans' providers only use async calls, which is what
+    /// multiplexing needs. Npgsql calls the feature experimental and drops it after version 10; "Multiplexing=false"
+    /// turns it off.
     /// </summary>
     public static string ForOrleans(string connectionString)
     {
@@ -23,6 +28,11 @@ public static class ConnectionStrings
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             tuned.MaxAutoPrepare = 32;
+        }
+
+        if (!given.ContainsKey("Multiplexing"))
+        {
+            tuned.Multiplexing = true;
         }
 
         return tuned.ConnectionString;

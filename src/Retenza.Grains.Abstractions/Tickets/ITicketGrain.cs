@@ -17,6 +17,13 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<IngestResult> Open(InboundMessage message, string customerId, CustomerContext customer);
 
+    /// <summary>
+    /// <see cref="Open"/> for a message its customer has never routed: the ticket is most likely new, so it is not
+    /// read from storage first. Same answers as <see cref="Open"/>, also when the ticket exists after all.
+    /// </summary>
+    [Alias("OpenNew")]
+    Task<IngestResult> OpenNew(InboundMessage message, string customerId, CustomerContext customer);
+
     /// <summary>Null when no ticket exists under this key.</summary>
     [Alias("Get")]
     Task<TicketSnapshot?> Get();

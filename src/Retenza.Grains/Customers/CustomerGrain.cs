@@ -41,8 +41,9 @@ public sealed partial class CustomerGrain(
         // The ticket is written first: if we crash before our own write, the retry finds the ticket
         // (by the message id it derives from, or by the same thread match) and only this record is completed.
         var threaded = routed is not null ? routed != TicketIds.ForMessage(tenant, message.MessageId) : match is not null;
-        var result = threaded
-            ? await ticket.Append(message, context)
+        // A message this customer never routed most likely opens a new ticket: OpenNew skips the read that would find nothing.
+        var result = threaded ? await ticket.Append(message, context)
+            : routed is null ? await ticket.OpenNew(message, customerId, context)
             : await ticket.Open(message, customerId, context);
         if (result.Outcome == IngestOutcome.Conflict || routed is not null || result.Contact is not { } contact)
         {

@@ -102,6 +102,14 @@ public sealed class QueuePages(int pageSize)
         return changes;
     }
 
+    /// <summary>A store of these changes failed: they are pending again, for the next store to write.</summary>
+    public void Restore((int[] Pages, bool HeaderFirst, bool HeaderAfter) changes)
+    {
+        _dirty.UnionWith(changes.Pages);
+        Opened |= changes.HeaderFirst;
+        Shrunk |= changes.HeaderAfter;
+    }
+
     /// <summary>The page was stored: an emptied page not changed since leaves the list (the header forgets it next).</summary>
     public void Stored(int page)
     {

@@ -102,6 +102,13 @@ public sealed partial class QueuePartitionGrain(
         {
             if (known == entry && !wasHeld)
             {
+                // Listed already, but maybe not stored yet (a commit in flight, or one that failed): a Put returns
+                // once its entry is stored, also the retry of a Put whose commit failed.
+                if (_pages.Changed || _committing is { IsCompleted: false })
+                {
+                    await Commit();
+                }
+
                 return;
             }
 
@@ -210,14 +217,19 @@ public sealed partial class QueuePartitionGrain(
         while (_nextCommit is { } batch)
         {
             _nextCommit = null;
+            var changes = _pages.TakeChanges();
+            var held = _dirty;
             try
             {
-                await Store(_pages.TakeChanges());
+                await Store(changes);
                 batch.SetResult();
             }
             catch (Exception e)
             {
-                // Memory is ahead of storage now: the next activation reloads the truth.
+                // Memory is ahead of storage now: the changes stay pending (the next commit, or the deactivation's,
+                // writes them again), and the next activation reloads the truth.
+                _pages.Restore(changes);
+                _dirty |= held;
                 DeactivateOnIdle();
                 batch.SetException(e);
             }

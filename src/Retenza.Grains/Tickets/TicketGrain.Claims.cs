@@ -20,7 +20,7 @@ public sealed partial class TicketGrain
 
     public async Task<ClaimAttempt> TryClaim(string agentId)
     {
-        if (!state.RecordExists)
+        if (!Stored.RecordExists)
         {
             return new ClaimAttempt(ClaimAttemptOutcome.NotFound, Key.Id, null, null, null, "No such ticket.");
         }
@@ -49,13 +49,13 @@ public sealed partial class TicketGrain
     }
 
     public Task<ClaimAttempt> TryClaimFrom(string agentId, string queue) =>
-        state.RecordExists && Ticket.Queue != queue && Ticket.ClaimedBy != agentId
+        Stored.RecordExists && Ticket.Queue != queue && Ticket.ClaimedBy != agentId
             ? Task.FromResult(Attempt(ClaimAttemptOutcome.NotClaimable, $"The ticket has moved to '{Ticket.Queue}'."))
             : TryClaim(agentId);
 
     public async Task<bool> Unclaim(string agentId, string reasonCode, string? note)
     {
-        if (!state.RecordExists || Ticket.Status != TicketStatus.Claimed || Ticket.ClaimedBy != agentId)
+        if (!Stored.RecordExists || Ticket.Status != TicketStatus.Claimed || Ticket.ClaimedBy != agentId)
         {
             return false;
         }
@@ -104,7 +104,7 @@ public sealed partial class TicketGrain
 
     public async Task<AgentReply> AgentReply(string agentId, string text, bool resolve)
     {
-        if (!state.RecordExists)
+        if (!Stored.RecordExists)
         {
             return new AgentReply(AgentReplyRefusal.NotFound, Key.Id, null, null, null, null);
         }
@@ -137,7 +137,7 @@ public sealed partial class TicketGrain
 
     public async Task<TicketFeedback?> Feedback(string agentId, bool? escalationNeeded, string? correctIntent, string? note)
     {
-        if (!state.RecordExists || Ticket.LastClaimedBy != agentId)
+        if (!Stored.RecordExists || Ticket.LastClaimedBy != agentId)
         {
             return null;
         }

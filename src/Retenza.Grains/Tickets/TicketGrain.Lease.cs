@@ -19,7 +19,7 @@ public sealed partial class TicketGrain
 
     public async Task<QueueWatch> Watch(string queue)
     {
-        if (!state.RecordExists || Ticket.Queue != queue)
+        if (!Stored.RecordExists || Ticket.Queue != queue)
         {
             return QueueWatch.Gone;
         }

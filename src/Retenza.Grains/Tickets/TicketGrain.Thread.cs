@@ -25,7 +25,7 @@ public sealed partial class TicketGrain
 
     public async Task<IngestResult> Append(InboundMessage message, CustomerContext customer)
     {
-        if (!state.RecordExists)
+        if (!Stored.RecordExists)
         {
             throw new TicketTransitionException(null, TicketStatus.Reopened);
         }
@@ -113,11 +113,11 @@ public sealed partial class TicketGrain
         return new IngestResult(IngestOutcome.Threaded, Summary()) { Contact = ContactFor(message, threaded: true, reopened: reopen) };
     }
 
-    public Task<TicketStatus?> Status() => Task.FromResult<TicketStatus?>(state.RecordExists ? Ticket.Status : null);
+    public Task<TicketStatus?> Status() => Task.FromResult<TicketStatus?>(Stored.RecordExists ? Ticket.Status : null);
 
     public async Task Erase()
     {
-        if (!state.RecordExists || Ticket.ErasedAt is not null)
+        if (!Stored.RecordExists || Ticket.ErasedAt is not null)
         {
             return;
         }

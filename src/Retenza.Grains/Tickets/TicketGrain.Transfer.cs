@@ -14,7 +14,7 @@ public sealed partial class TicketGrain
 
     public async Task<TransferResult> TransferToQueue(string actor, bool asAdmin, string queue, string note)
     {
-        if (!state.RecordExists)
+        if (!Stored.RecordExists)
         {
             return Transfer(TransferOutcome.NotFound, null, "No such ticket.");
         }
@@ -56,7 +56,7 @@ public sealed partial class TicketGrain
 
     public async Task<TransferResult> TransferToAgent(string actor, bool asAdmin, string agentId, IReadOnlyList<string> agentQueues, string note)
     {
-        if (!state.RecordExists)
+        if (!Stored.RecordExists)
         {
             return Transfer(TransferOutcome.NotFound, null, "No such ticket.");
         }
@@ -123,6 +123,6 @@ public sealed partial class TicketGrain
     }
 
     private TransferResult Transfer(TransferOutcome outcome, string? previousHolder, string? detail) =>
-        new(outcome, Key.Id, state.RecordExists ? Ticket.Status : null, state.RecordExists ? Ticket.Queue : null,
-            state.RecordExists ? Ticket.ClaimedBy : null, previousHolder, detail);
+        new(outcome, Key.Id, Stored.RecordExists ? Ticket.Status : null, Stored.RecordExists ? Ticket.Queue : null,
+            Stored.RecordExists ? Ticket.ClaimedBy : null, previousHolder, detail);
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Placement;
+using Orleans.Storage;
 using Retenza.Messages;
 using Retenza.Tenancy;
 using Retenza.Tickets;
@@ -13,22 +15,65 @@ namespace Retenza.Grains.Tickets;
 /// customer-to-ticket call on every ingest stays in process.</summary>
 [PreferLocalPlacement]
 public sealed partial class TicketGrain(
-    [PersistentState("ticket", StorageNames.Default)] IPersistentState<TicketState> state,
     ITriagePipeline triage,
     TenantPolicyCache policies,
     TimeProvider time) : Grain, ITicketGrain, IIncomingGrainCallFilter
 {
     private const string System = "system";
 
-    private (string Tenant, string Id)? _key;
+    /// <summary>The state's name in storage (what <c>[PersistentState("ticket")]</c> stored before reads were deferred).</summary>
+    private const string StateName = "ticket";
 
-    private TicketState Ticket => state.State;
+    private (string Tenant, string Id)? _key;
+    private DeferredState<TicketState>? _stored;
+
+    /// <summary>Read before any call but <see cref="OpenNew"/> (see <see cref="Invoke"/>), which may go without.</summary>
+    private DeferredState<TicketState> Stored =>
+        _stored ??= new(StateName, this.GetGrainId(), ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+
+    private TicketState Ticket => Stored.State;
 
     private (string Tenant, string Id) Key => _key ??= GrainKeys.Split(this.GetPrimaryKeyString());
 
-    public async Task<IngestResult> Open(InboundMessage message, string customerId, CustomerContext customer)
+    public Task<IngestResult> Open(InboundMessage message, string customerId, CustomerContext customer) =>
+        OpenCore(message, customerId, customer);
+
+    /// <summary>
+    /// Opens a ticket its customer has never routed a message to, so it is most likely new: its row is not read
+    /// first, and the write is an insert. If a row exists after all (the message id came from another customer, or
+    /// from this one longer ago than its history reaches, or the ticket was written just before a crash), storage
+    /// refuses the insert; nothing of the attempt has left the grain (the queue entry waits for the write), so the
+    /// row is read, replacing the attempt in memory, and the message is opened again as <see cref="Open"/> would.
+    /// </summary>
+    public async Task<IngestResult> OpenNew(InboundMessage message, string customerId, CustomerContext customer)
     {
-        if (state.RecordExists)
+        if (Stored.IsLoaded)
+        {
+            return await OpenCore(message, customerId, customer);
+        }
+
+        Stored.AssumeNew();
+        try
+        {
+            return await OpenCore(message, customerId, customer);
+        }
+        catch (InconsistentStateException) when (Stored.IsAssumedNew)
+        {
+            await Stored.ReadStateAsync();
+            var result = await OpenCore(message, customerId, customer);
+            if (result.Outcome == IngestOutcome.Replayed)
+            {
+                // This ticket may have been written by an opening that failed before its queue entry was put.
+                await EnterQueue(time.GetUtcNow());
+            }
+
+            return result;
+        }
+    }
+
+    private async Task<IngestResult> OpenCore(InboundMessage message, string customerId, CustomerContext customer)
+    {
+        if (Stored.RecordExists)
         {
             var messageId = MessageIds.Normalize(message.MessageId);
             var known = Ticket.Messages.Any(m => MessageIds.Normalize(m.MessageId) == messageId);
@@ -58,20 +103,30 @@ public sealed partial class TicketGrain(
             Ticket.Messages.Add(Outbound(draft.Text, assessment.AssessedAt) with { Delivery = DeliveryState.Pending });
         }
 
-        // The queue entry goes first: if the ticket write then fails, a stale entry is harmless (claims check the ticket).
-        await EnterQueue(now);
+        // One write for the whole opening: received, triaged and routed land together or not at all. The queue entry
+        // goes first when the ticket is known to be new (a stale entry is harmless: claims check the ticket); when it
+        // is only assumed new, the entry waits for the write, so a refused insert leaves nothing in another ticket's
+        // queue, and a failure in between is repaired by the retry (see OpenNew).
+        if (Stored.IsAssumedNew)
+        {
+            await Persist();
+            await EnterQueue(now);
+        }
+        else
+        {
+            await EnterQueue(now);
+            await Persist();
+        }
 
-        // One write for the whole opening: received, triaged and routed land together or not at all.
-        await Persist();
         CountAutoSend();
         return new IngestResult(IngestOutcome.Created, Summary()) { Contact = ContactFor(message, threaded: false, reopened: false) };
     }
 
-    public Task<TicketSnapshot?> Get() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+    public Task<TicketSnapshot?> Get() => Task.FromResult(Stored.RecordExists ? Snapshot() : null);
 
     private void EnsureExists(TicketStatus to)
     {
-        if (!state.RecordExists)
+        if (!Stored.RecordExists)
         {
             throw new TicketTransitionException(null, to);
         }
@@ -95,10 +150,21 @@ public sealed partial class TicketGrain(
             first.MessageId, [first.MessageId], at);
     }
 
-    private Task Persist() => state.WriteOrDeactivateAsync(DeactivateOnIdle);
+    private Task Persist() => Stored.WriteOrDeactivateAsync(DeactivateOnIdle);
 
-    /// <summary>A retried message must not meet the unsaved half of a failed opening ("Escalated → Received").</summary>
-    public Task Invoke(IIncomingGrainCallContext context) => context.InvokeOrDeactivate(DeactivateOnIdle);
+    /// <summary>
+    /// Reads the state before the first call that needs it (every call but <see cref="OpenNew"/>). A retried message
+    /// must not meet the unsaved half of a failed opening ("Escalated → Received"): a failed call drops the activation.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (!Stored.IsLoaded && context.InterfaceMethod?.Name != nameof(ITicketGrain.OpenNew))
+        {
+            await Stored.ReadStateAsync();
+        }
+
+        await context.InvokeOrDeactivate(DeactivateOnIdle);
+    }
 
     private TicketSummary Summary() =>
         new(Key.Id, Ticket.Status, Ticket.Assessment?.Route, Ticket.Queue);

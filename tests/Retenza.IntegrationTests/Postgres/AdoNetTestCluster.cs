@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using Retenza.Hosting;
+using Retenza.Postgres;
 
 namespace Retenza.IntegrationTests.Postgres;
 
 /// <summary>
 /// A TestCluster whose silos use the ADO.NET clustering, grain storage ("retenza") and reminders on a test database.
 /// Real clustering needs real sockets and no test membership: silos and client find each other through the table.
+/// The providers get the connection settings silos use (<see cref="ConnectionStrings.ForOrleans"/>).
 /// </summary>
 internal static class AdoNetTestCluster
 {
@@ -20,7 +22,7 @@ internal static class AdoNetTestCluster
         builder.Options.ClusterId = $"cluster-{Guid.NewGuid():N}";
         builder.Options.ServiceId = "retenza-test";
         builder.Options.ConfigureFileLogging = false;
-        builder.Properties[ConnectionStringKey] = connectionString;
+        builder.Properties[ConnectionStringKey] = ConnectionStrings.ForOrleans(connectionString);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         return builder.Build();

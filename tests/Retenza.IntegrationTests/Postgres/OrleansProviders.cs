@@ -9,12 +9,15 @@ using Orleans.Runtime.MembershipService;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Retenza.Postgres;
 
 namespace Retenza.IntegrationTests.Postgres;
 
 /// <summary>
 /// Builds the Orleans ADO.NET providers directly against a test database, the way Orleans' own provider tests do,
 /// so each test can pick its own database, ClusterId/ServiceId, hasher and clear mode without starting a silo.
+/// The providers get the connection settings silos use (<see cref="ConnectionStrings.ForOrleans"/>: multiplexed,
+/// auto-prepared commands), so the contract is checked as it runs in production.
 /// </summary>
 internal static class OrleansProviders
 {
@@ -30,7 +33,7 @@ internal static class OrleansProviders
         var table = new AdoNetClusteringTable(
             new ServiceCollection().BuildServiceProvider(),
             Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = "retenza-test" }),
-            Options.Create(new AdoNetClusteringSiloOptions { Invariant = Invariant, ConnectionString = connectionString }),
+            Options.Create(new AdoNetClusteringSiloOptions { Invariant = Invariant, ConnectionString = ConnectionStrings.ForOrleans(connectionString) }),
             NullLogger<AdoNetClusteringTable>.Instance);
         await table.InitializeMembershipTableAsync(initTableVersion, CancellationToken.None);
         return table;
@@ -41,7 +44,7 @@ internal static class OrleansProviders
         var provider = new AdoNetGatewayListProvider(
             NullLogger<AdoNetGatewayListProvider>.Instance,
             new ServiceCollection().BuildServiceProvider(),
-            Options.Create(new AdoNetClusteringClientOptions { Invariant = Invariant, ConnectionString = connectionString }),
+            Options.Create(new AdoNetClusteringClientOptions { Invariant = Invariant, ConnectionString = ConnectionStrings.ForOrleans(connectionString) }),
             Options.Create(new GatewayOptions()),
             Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = "retenza-test" }));
         await provider.InitializeGatewayListProviderAsync(CancellationToken.None);
@@ -55,7 +58,7 @@ internal static class OrleansProviders
         var table = (IReminderTable)Activator.CreateInstance(
             type,
             Options.Create(new ClusterOptions { ClusterId = "retenza-test", ServiceId = serviceId }),
-            Options.Create(new AdoNetReminderTableOptions { Invariant = Invariant, ConnectionString = connectionString }))!;
+            Options.Create(new AdoNetReminderTableOptions { Invariant = Invariant, ConnectionString = ConnectionStrings.ForOrleans(connectionString) }))!;
         await table.StartAsync(CancellationToken.None);
         return table;
     }
@@ -67,7 +70,7 @@ internal static class OrleansProviders
         var options = new AdoNetGrainStorageOptions
         {
             Invariant = Invariant,
-            ConnectionString = connectionString,
+            ConnectionString = ConnectionStrings.ForOrleans(connectionString),
             DeleteStateOnClear = deleteStateOnClear,
             GrainStorageSerializer = new OrleansGrainStorageSerializer(SerializationServices.GetRequiredService<Serializer>()),
             HashPicker = hasher is null ? null! : new StorageHasherPicker([hasher]),
