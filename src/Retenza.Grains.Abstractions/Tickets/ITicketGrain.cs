@@ -1,3 +1,4 @@
+using Orleans.CodeGeneration;
 using Retenza.Agents;
 using Retenza.Messages;
 using Retenza.Outcomes;
@@ -7,7 +8,14 @@ using Retenza.Triage.Customers;
 namespace Retenza.Tickets;
 
 /// <summary>One ticket, keyed "tenant/tkt-…". Its single-threaded execution is the ticket's lock.</summary>
+/// <remarks>
+/// Version 1 added <see cref="OpenNew"/>. During a rolling upgrade Orleans moves a ticket whose activation runs on a
+/// silo with version 0 to a silo with version 1 when a caller asks for version 1 (backward-compatible versioning), so
+/// an upgraded customer grain's <see cref="OpenNew"/> never lands on an activation that does not know it. Raise the
+/// version whenever a method is added.
+/// </remarks>
 [Alias("Retenza.ITicketGrain")]
+[Version(1)]
 public interface ITicketGrain : IGrainWithStringKey
 {
     /// <summary>
