@@ -117,6 +117,8 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Contains("### Auto tier: what the whole pipeline would send", card);
         Assert.Contains("| our noisy emails (noisy-2.tsv) | this project's licence | evaluation only", card);
         Assert.Contains("### Per-intent F1 on noisy emails (noisy-2.tsv)", card);
+        Assert.Contains("The second noisy set", card);
+        Assert.DoesNotContain("The third noisy set", card);
     }
 
     private string WriteSecondNoisyFile()
