@@ -6,23 +6,21 @@ namespace Retenza.Triage.Training;
 /// What the platform has told Retenza about the order an evaluated email concerns. The auto tier depends on it:
 /// an intent that needs an order (tracking, refunds, changes) can only auto-send when its order is on file.
 /// </summary>
-public sealed record OrderCondition(string Name, string Description, Func<string, DateTimeOffset, OrderSnapshot?> OrderFor)
+public sealed record OrderCondition(string Name, Func<string, DateTimeOffset, OrderSnapshot?> OrderFor)
 {
     public const string OrderId = "RT-50001";
 
     /// <summary>No order pushed: order-needing intents can reach review at most, the rest may auto-send.</summary>
-    public static OrderCondition NoOrder { get; } = new("no order on file",
-        "the platform pushed no order; emails are read as written", (_, _) => null);
+    public static OrderCondition NoOrder { get; } = new("no order on file", (_, _) => null);
 
-    /// <summary>The most permissive ordinary case: the email comes with its order, domestic, modest, on its way.</summary>
-    public static OrderCondition InTransit { get; } = new("order in transit",
-        $"every email comes with `orderId` {OrderId}: the sender's order, shipped, one parcel in transit, 80.00 USD, domestic (US)",
-        (email, now) => Order(email, now, OrderStatus.Shipped, ShipmentStatus.InTransit));
+    /// <summary>
+    /// The most permissive ordinary case: every email comes with <c>orderId</c> <see cref="OrderId"/>, the sender's
+    /// order, shipped, one parcel in transit, 80.00 USD, domestic (US).
+    /// </summary>
+    public static OrderCondition InTransit { get; } = new("order in transit", (email, now) => Order(email, now, OrderStatus.Shipped, ShipmentStatus.InTransit));
 
     /// <summary>The same order after delivery: what return, refund and damage mail usually concerns.</summary>
-    public static OrderCondition Delivered { get; } = new("order delivered",
-        $"every email comes with `orderId` {OrderId}: the sender's order, delivered, 80.00 USD, domestic (US)",
-        (email, now) => Order(email, now, OrderStatus.Delivered, ShipmentStatus.Delivered));
+    public static OrderCondition Delivered { get; } = new("order delivered", (email, now) => Order(email, now, OrderStatus.Delivered, ShipmentStatus.Delivered));
 
     public static IReadOnlyList<OrderCondition> All { get; } = [NoOrder, InTransit, Delivered];
 

@@ -21,7 +21,9 @@ public static class TrainingRun
     public const string FirstNoisyName = "noisy paraphrases (training/eval/noisy.tsv)";
 
     /// <summary>How the card and the log name a further set of our noisy emails.</summary>
-    public static string NoisyName(string file) => $"noisy emails ({RepositoryPath(file)})";
+    public static string NoisyName(string file) => $"{MoreNoisyPrefix}{RepositoryPath(file)})";
+
+    private const string MoreNoisyPrefix = "noisy emails (";
 
     public static TrainingOutcome Run(TrainingRunOptions options, TextWriter log)
     {
@@ -109,7 +111,7 @@ public static class TrainingRun
     }
 
     /// <summary>Whether an evaluation set is one of our noisy sets (the first, or one of <see cref="TrainingRunOptions.MoreNoisyFiles"/>).</summary>
-    public static bool IsNoisy(string setName) => setName == FirstNoisyName || setName.StartsWith("noisy emails (", StringComparison.Ordinal);
+    public static bool IsNoisy(string setName) => setName == FirstNoisyName || setName.StartsWith(MoreNoisyPrefix, StringComparison.Ordinal);
 
     /// <summary>training/eval/x.tsv for a file inside the repository's training folder, else the file name.</summary>
     private static string RepositoryPath(string file)
