@@ -16,6 +16,7 @@ internal sealed class NgramVocabulary
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _chars;
+    private readonly CharGramTable _packedChars;
 
     public NgramVocabulary(IReadOnlyList<string> wordGrams, IReadOnlyList<string> charGrams)
     {
@@ -23,6 +24,7 @@ internal sealed class NgramVocabulary
         CharGrams = charGrams;
         _words = Index(wordGrams, offset: 0).GetAlternateLookup<ReadOnlySpan<char>>();
         _chars = Index(charGrams, offset: wordGrams.Count).GetAlternateLookup<ReadOnlySpan<char>>();
+        _packedChars = new CharGramTable(charGrams, offset: wordGrams.Count);
     }
 
     public IReadOnlyList<string> WordGrams { get; }
@@ -96,7 +98,7 @@ internal sealed class NgramVocabulary
             {
                 for (var i = 0; i + length <= chars.Length; i++)
                 {
-                    Count(_chars, chars.Slice(i, length));
+                    CountChars(chars.Slice(i, length));
                 }
             }
         }
@@ -108,6 +110,18 @@ internal sealed class NgramVocabulary
         void Count(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> gram)
         {
             if (lookup.TryGetValue(gram, out var index) && counts[index]++ == 0)
+            {
+                touched[n++] = index;
+            }
+        }
+
+        void CountChars(ReadOnlySpan<char> gram)
+        {
+            if (!CharGramTable.TryPack(gram, out var key))
+            {
+                Count(_chars, gram);
+            }
+            else if (_packedChars.TryGetValue(key, out var index) && counts[index]++ == 0)
             {
                 touched[n++] = index;
             }
