@@ -3,12 +3,13 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 
 namespace Retenza.Hosting;
 
 /// <summary>
-/// Retenza.Triage stays free of Orleans, so its records (order snapshots, assessments) cross grain
-/// boundaries and reach grain storage as JSON inside Orleans' own format. Silos, clients and test
+/// Retenza.Triage stays free of Orleans, so its records (order snapshots, assessments) cross silos and
+/// reach grain storage as JSON inside Orleans' own format. Silos, clients and test
 /// clusters all register it here, so every process reads what another wrote.
 /// </summary>
 public static class TriageSerialization
@@ -23,8 +24,13 @@ public static class TriageSerialization
     public static bool IsTriageType(Type type) =>
         type.Namespace is { } ns && (ns == "Retenza.Triage" || ns.StartsWith("Retenza.Triage.", StringComparison.Ordinal));
 
+    /// <summary>Serialized as JSON; copied between grains by reference (see <see cref="TriageRecordCopier"/>).</summary>
     public static IServiceCollection AddTriageSerialization(this IServiceCollection services) =>
-        services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: IsTriageType, JsonOptions));
+        services.AddSerializer(serializer =>
+        {
+            serializer.AddJsonSerializer(isSerializable: IsTriageType, isCopyable: null, json => json.Configure(o => o.SerializerOptions = JsonOptions));
+            serializer.Services.AddSingleton<IGeneralizedCopier, TriageRecordCopier>();
+        });
 
     private static JsonSerializerOptions CreateJsonOptions()
     {

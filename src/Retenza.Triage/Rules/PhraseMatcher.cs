@@ -12,7 +12,7 @@ public sealed class PhraseMatcher
     public PhraseMatcher(IReadOnlyList<PhraseRule> rules)
     {
         Rules = rules;
-        if (rules.Count > 0 && rules.All(rule => rule.Requires.Length > 0))
+        if (rules.Count > 0 && rules.All(rule => rule.Requires.Count > 0))
         {
             anyRequired = SearchValues.Create([.. rules.SelectMany(rule => rule.Requires).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
         }

@@ -16,11 +16,11 @@ namespace Retenza.Triage.Rules;
 /// text contains one: a vectorised search is far cheaper than a regex that starts at every common
 /// verb. Leave it empty unless the words are a mandatory part of the pattern.
 /// </param>
-public sealed record PhraseRule(string Code, string Id, string Pattern, bool Negatable = true, params string[] Requires)
+public sealed record PhraseRule(string Code, string Id, string Pattern, bool Negatable = true, params IReadOnlyList<string> Requires)
 {
     public Regex Regex { get; } = new(Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private readonly SearchValues<string>? required = Requires.Length == 0 ? null : SearchValues.Create(Requires, StringComparison.OrdinalIgnoreCase);
+    private readonly SearchValues<string>? required = Requires.Count == 0 ? null : SearchValues.Create([.. Requires], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>False only when the text lacks every required word, so the pattern cannot match.</summary>
     public bool MayMatch(string text) => required is null || text.AsSpan().IndexOfAny(required) >= 0;
