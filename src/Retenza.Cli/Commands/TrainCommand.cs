@@ -54,7 +54,7 @@ internal sealed class TrainCommand : ICliCommand
             defaults with { Seed = seed },
             DateTimeOffset.UtcNow,
             EmbeddingHead: !ngramOnly,
-            MoreNoisyFiles: [System.IO.Path.Combine(root, "training", "eval", "noisy-2.tsv"), System.IO.Path.Combine(root, "training", "eval", "noisy-3.tsv")]);
+            MoreNoisyFiles: NoisySetFiles.Find(System.IO.Path.Combine(root, "training", "eval")));
 
         var outcome = TrainingRun.Run(options, context.Error);
         foreach (var set in outcome.Evaluations)

@@ -1,3 +1,5 @@
+using Retenza.Triage.Training;
+
 namespace Retenza.UnitTests.Triage.Training;
 
 /// <summary>Files committed in the repository that tests read (our own examples, the committed model).</summary>
@@ -11,7 +13,7 @@ internal static class RepositoryFiles
 
     /// <summary>All our held-out noisy email sets.</summary>
     public static IReadOnlyList<string> NoisySets =>
-        [NoisyIntents, Path.Combine(Root, "training", "eval", "noisy-2.tsv"), Path.Combine(Root, "training", "eval", "noisy-3.tsv")];
+        [NoisyIntents, .. NoisySetFiles.Find(Path.Combine(Root, "training", "eval"))];
 
     public static string ModelDirectory => Path.Combine(Root, "models", "intent");
 

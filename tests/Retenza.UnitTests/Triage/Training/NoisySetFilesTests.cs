@@ -1,0 +1,24 @@
+using Retenza.Triage.Training;
+
+namespace Retenza.UnitTests.Triage.Training;
+
+public sealed class NoisySetFilesTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("retenza-noisy-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Numbered_sets_come_in_the_order_they_were_written_and_nothing_else_counts()
+    {
+        foreach (var name in new[] { "noisy.tsv", "noisy-10.tsv", "noisy-2.tsv", "noisy-9.tsv", "noisy-x.tsv", "noisy-3.csv", "other-4.tsv" })
+        {
+            File.WriteAllText(Path.Combine(_directory, name), "intent\ttext\n");
+        }
+
+        Assert.Equal(["noisy-2.tsv", "noisy-9.tsv", "noisy-10.tsv"], NoisySetFiles.Find(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_missing_directory_has_no_sets() => Assert.Empty(NoisySetFiles.Find(Path.Combine(_directory, "absent")));
+}
