@@ -11,10 +11,10 @@ namespace Retenza.Triage.Rules;
 /// </summary>
 public static class PhraseRuleTable
 {
-    private const string Lawyer = @"(?:lawyer|attorney|solicitor|legal\s+(?:team|counsel|advis[oe]r|department|representative))s?";
+    private const string Lawyer = @"(?:lawyer|attorney|solicitor|legal\s+(?:team|counsel|advis[oe]r|department|representative|firm)|law\s+firm|personal\s+injury\s+(?:firm|team|specialist|claims?\s+firm))s?";
     private const string Bank = @"(?:bank|card\s+issuer|credit\s+card(?:\s+company)?|card\s+company|card\s+provider|paypal|visa|mastercard|amex|american\s+express)";
     // The words of Lawyer and Bank, for rules that cannot match without one of them.
-    private static readonly string[] LawyerWords = ["lawyer", "attorney", "solicitor", "legal"];
+    private static readonly string[] LawyerWords = ["lawyer", "attorney", "solicitor", "legal", "law firm", "injury"];
     private static readonly string[] BankWords = ["bank", "card", "paypal", "visa", "mastercard", "amex", "american express"];
 
     private const string PaymentNoun = @"(?:charges?|payments?|transactions?|purchases?|debits?)";
@@ -29,6 +29,8 @@ public static class PhraseRuleTable
         new(ReasonCodes.LegalThreat, "legal.lawyers_involved", @"\b(?:lawyers?|attorneys?|solicitors?|legal\s+(?:team|counsel))\s+involved\b", Requires: LawyerWords),
         new(ReasonCodes.LegalThreat, "legal.action", @"\b(?:legal\s+(?:action|proceedings|steps|recourse|route|claim|advice|help|options)|law\s?suits?|class[\s-]+action|small[\s-]+claims|litigation|litigate|court\s+(?:case|claim|action)|cease\s+and\s+desist|letter\s+before\s+action|demand\s+letter)\b", Requires: ["legal", "law", "class", "small", "litigat", "court", "cease", "letter"]),
         new(ReasonCodes.LegalThreat, "legal.court", @"\b(?:see\s+you\s+in\s+court|(?:go|going|went|gone)\s+to\s+court|(?:take|taking|drag|dragging)\s+(?:you|you\s+guys|this|it|the\s+matter|your\s+company)\s+to\s+court|in\s+front\s+of\s+a\s+judge)\b", Requires: ["court", "judge"]),
+        new(ReasonCodes.LegalThreat, "legal.judge", @"\b(?:a|the|any)\s+judge\s+(?:will|would|'d|might|may|could|can|decides?|sees?|agrees?|thinks?)\b", Requires: ["judge"]),
+        new(ReasonCodes.LegalThreat, "legal.claim_against", @"\b(?:fil(?:e|ed|es|ing)|start(?:ed|s|ing)?|bring(?:s|ing)?|brought|lodg(?:e|ed|es|ing)|issu(?:e|ed|es|ing)|submit(?:s|ted|ting)?|pursu(?:e|ed|es|ing)|mak(?:e|es|ing))\s+(?:a\s+)?(?:formal\s+|legal\s+|small\s+)?claims?\s+against\s+(?:you|your|u|the\s+company|this\s+company|the\s+shop|this\s+shop|the\s+store|this\s+store|them)\b", Requires: ["claim"]),
         new(ReasonCodes.LegalThreat, "legal.regulator", @"\b(?:report(?:ing|ed)?|complain(?:ing|t)?|fil(?:e|ing)\s+a\s+complaint|escalat(?:e|ing))\b[^.!?\n]{0,40}\b(?:better\s+business\s+bureau|bbb|ftc|federal\s+trade\s+commission|trading\s+standards|consumer\s+(?:protection|rights|affairs)|attorney\s+general|ombudsman|cfpb)\b", Requires: ["better", "bbb", "ftc", "federal", "trading", "consumer", "attorney", "ombudsman", "cfpb"]),
         new(ReasonCodes.LegalThreat, "legal.rights", @"\b(?:breach\s+of\s+contract|violat(?:e|es|ed|ing|ion\s+of)\s+(?:my\s+)?(?:consumer\s+)?(?:rights|the\s+law)|this\s+is\s+(?:illegal|unlawful)|(?:my|our)\s+(?:statutory|legal|consumer)\s+rights)\b", Requires: ["breach", "violat", "illegal", "unlawful", "rights"]),
 
@@ -50,6 +52,8 @@ public static class PhraseRuleTable
         new(ReasonCodes.ChargebackThreat, "chargeback.take_to_bank", @"\b(?:dispute|disputing|contest(?:ing)?|claim(?:ing)?|report(?:ing)?|rais(?:e|ing)|open(?:ing)?|fil(?:e|ing)|start(?:ing)?|take|taking)\s+(?:(?:this|it|that)(?:\s+(?:charge|payment|transaction|order|purchase))?|the\s+(?:charge|payment|transaction|amount)|a\s+(?:dispute|case|claim|complaint))\s+(?:up\s+)?(?:with|through|via|to)\s+(?:(?:my|the|our)\s+)?" + Bank + @"\b", Requires: BankWords),
         new(ReasonCodes.ChargebackThreat, "chargeback.bank_reverses", @"\b(?:ask(?:ing)?|get(?:ting)?|call(?:ing)?|contact(?:ing)?|tell(?:ing)?|hav(?:e|ing))\s+(?:my|the)\s+" + Bank + @"\s+(?:to\s+)?(?:reverse|refund|cancel|dispute|block|stop|claw|get|take|return)\b|\b(?:my|the)\s+bank\s+(?:will|is\s+going\s+to|'ll)\s+(?:reverse|refund|dispute|handle|get\s+my\s+money)\b|\bmoney\s+back\s+(?:from|through|via)\s+(?:my|the)\s+" + Bank + @"\b|\b(?:call|contact|ask|tell)(?:ing)?\s+(?:my|the)\s+" + Bank + @"\b[^.!?\n]{0,30}\b(?:money\s+back|reverse|dispute|chargeback|cancel\s+the\s+payment)\b", Requires: BankWords),
         new(ReasonCodes.ChargebackThreat, "chargeback.dispute_case", @"\b(?:pay\s?pal|bank|card)\s+(?:dispute|claim|case)\b|\b(?:open|opening|opened|file|filing|filed|raise|raising|start|starting)\s+(?:a|an)\s+(?:dispute|chargeback)\b|\b(?:dispute|claim)\s+(?:from|through|via|with)\s+(?:my|the)\s+" + Bank + @"\b", Requires: ["pal", "bank", "card", "dispute", "chargeback", "claim"]),
+        // "Don't make me call Visa": the negation is the threat, so it must not cancel the match.
+        new(ReasonCodes.ChargebackThreat, "chargeback.make_me_call_bank", @"\bmake\s+me\s+(?:call|contact|ring|phone|email|go\s+to|get)\s+(?:(?:my|the)\s+)?" + Bank + @"\b", Negatable: false, Requires: BankWords),
 
         // accessibility_complaint
         new(ReasonCodes.AccessibilityComplaint, "a11y.assistive_tech", @"\b(?:screen[\s-]?readers?|nvda|voiceover|talkback|zoomtext|screen\s+magnif(?:ier|ication)|magnifier|switch\s+access|braille\s+display|assistive\s+tech(?:nology|nologies)?|rely\s+on\s+voice\s+control)\b", Requires: ["screen", "nvda", "voiceover", "talkback", "zoomtext", "magnif", "switch", "braille", "assistive", "voice"]),
@@ -65,6 +69,7 @@ public static class PhraseRuleTable
         new(ReasonCodes.AccountJudgment, "account.ownership", @"\b(?:ownership|owner|account\s+holder)\s+of\s+(?:(?:the|this|my|an|our|that)\s+)?account\b|\b(?:transfer|change|switch|hand\s+over)(?:ed|ing)?\s+(?:the\s+)?(?:account\s+)?(?:ownership|owner|account\s+holder)\b|\baccount\s+(?:belongs|belonged|belonging)\s+to\b|\b(?:deceased|late\s+(?:husband|wife|mother|father|mom|mum|dad|partner|son|daughter))\b[^.!?\n]{0,60}\baccount\b", Requires: ["account", "owner"]),
         new(ReasonCodes.AccountJudgment, "account.status", @"\b(?:account|profile)\s+(?:has\s+been\s+|was\s+|is\s+|got\s+)?(?:suspended|banned|closed|frozen|terminated|deactivated|restricted|blacklisted)\b|\b(?:reinstate|reactivate|unban|unfreeze|unsuspend|reopen)\s+(?:my|the|our)\s+(?:[\w']+\s+)?account\b", Requires: ["account", "profile"]),
         new(ReasonCodes.AccountJudgment, "account.two_accounts", @"\b(?:two|2|duplicate|multiple|second)\s+accounts\b", Requires: ["accounts"]),
+        new(ReasonCodes.AccountJudgment, "account.move_everything", @"\b(?:bring|brought|move|moving|transfer(?:ring)?|carry|copy|shift|put|merge)\s+(?:everything|it\s+all|all\s+of\s+it|all\s+my\s+(?:stuff|things|orders|data))\s+(?:over\s+)?(?:to|onto|into|in)\s+(?:the\s+|my\s+)?(?:first|other|old|older|new|newer|main|original|second)\s+(?:one|account|profile)\b", Requires: ["everything", "all"]),
         new(ReasonCodes.AccountJudgment, "account.shared", @"\bjoint\s+account\b|\bremove\s+(?:him|her|them|my\s+[\w'-]+)\s+from\s+(?:my|our|the)\s+account\b", Requires: ["account"]),
 
         // human_requested
