@@ -52,7 +52,7 @@ public sealed class TicketsApiTests(RetenzaApiFactory factory)
         Assert.Equal(ticket.GetProperty("queue").GetString(), assessment.GetProperty("queue").GetString());
         Assert.True(JsonElement.DeepEquals(ticket.GetProperty("reasons"), assessment.GetProperty("reasons")));
         Assert.StartsWith("intent-ngram-", assessment.GetProperty("modelVersion").GetString());
-        Assert.Equal("default-1", assessment.GetProperty("policyVersion").GetString());
+        Assert.Equal("default-2", assessment.GetProperty("policyVersion").GetString());
         Assert.InRange(assessment.GetProperty("assessedAt").GetDateTimeOffset(), before, after);
         Assert.InRange(ticket.GetProperty("createdAt").GetDateTimeOffset(), before, after);
 
@@ -83,7 +83,7 @@ public sealed class TicketsApiTests(RetenzaApiFactory factory)
         Assert.Equal(["received", "triaged", ticket.GetProperty("status").GetString()], audit.Select(e => e.GetProperty("to").GetString()));
         var codes = ticket.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).ToArray();
         Assert.Equal([[], [], codes], audit.Select(e => e.GetProperty("reasonCodes").Strings()));
-        Assert.Equal([null, "default-1", "default-1"], audit.Select(e => e.GetProperty("policyVersion").GetString()));
+        Assert.Equal([null, "default-2", "default-2"], audit.Select(e => e.GetProperty("policyVersion").GetString()));
 
         var times = audit.Select(e => e.GetProperty("at").GetDateTimeOffset()).ToArray();
         Assert.Equal(times.Order(), times);

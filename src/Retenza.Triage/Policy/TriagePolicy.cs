@@ -6,10 +6,15 @@ namespace Retenza.Triage.Policy;
 /// </summary>
 public sealed record TriagePolicy
 {
-    public string Version { get; init; } = "default-1";
+    /// <summary>default-1 had a high threshold of 0.90; default-2 (2026-12-07) raised it, see <see cref="HighThreshold"/>.</summary>
+    public string Version { get; init; } = "default-2";
 
-    /// <summary>Confidence at or above which a reply may be sent without review.</summary>
-    public double HighThreshold { get; init; } = 0.90;
+    /// <summary>
+    /// Confidence at or above which a reply may be sent without review. 0.95, chosen on our development email sets
+    /// (noisy.tsv to noisy-4.tsv): there the auto tier was right 99.50 % of the time at 0.90 and 99.79 % at 0.95, for 9 %
+    /// fewer auto-sent emails (README, Models).
+    /// </summary>
+    public double HighThreshold { get; init; } = 0.95;
 
     /// <summary>Confidence at or above which a draft waits for review; below it, escalate.</summary>
     public double MediumThreshold { get; init; } = 0.60;

@@ -16,9 +16,9 @@ public sealed class PolicyApiTests(RetenzaApiFactory factory)
         var response = await factory.ClientFor(TestTenants.Globex.AdminKey).GetAsync("/v1/policy");
 
         var body = await HttpAssert.JsonAsync(response, 200);
-        Assert.Equal("default-1", body.GetProperty("version").GetString());
-        Assert.Equal(0.9, body.GetProperty("highThreshold").GetDouble());
-        Assert.Equal("\"default-1\"", response.Headers.ETag?.Tag);
+        Assert.Equal("default-2", body.GetProperty("version").GetString());
+        Assert.Equal(0.95, body.GetProperty("highThreshold").GetDouble());
+        Assert.Equal("\"default-2\"", response.Headers.ETag?.Tag);
         Assert.Equal("escalate", body.GetProperty("reasonRoutes").GetProperty("legal_threat").GetProperty("ceiling").GetString());
         Assert.Contains("legal_threat", body.GetProperty("humanOnlyIntents").EnumerateArray().Select(e => e.GetString()));
     }

@@ -94,7 +94,7 @@ public sealed class ConfidenceScorerTests
         var score = Score(probability: 1.0, draft: OneFailed with { Checks = [.. OneFailed.Checks, .. Enumerable.Repeat(new DraftCheck("extra", true, ""), 30)] });
 
         Assert.Equal(TriagePolicy.Default.HighThreshold - ConfidenceScorer.CapMargin, score.Score, 12);
-        Assert.Contains("Capped at 0.89", Factor(score, ConfidenceScorer.DraftChecks).Detail, StringComparison.Ordinal);
+        Assert.Contains("Capped at 0.94", Factor(score, ConfidenceScorer.DraftChecks).Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,13 +47,13 @@ public sealed class CommittedCascadeTests
     [Fact]
     public void A_bare_refund_request_is_read_as_a_refund_request()
     {
-        // Models before 2026-12 read this as refund tracking; the cascade answered right even then.
+        // Models before 2026-12 read this as refund tracking; the cascade answered right even then. Since the
+        // boundary examples the n-gram model is sure enough to answer alone (above the head's band).
         const string email = "please refund me";
 
         var prediction = Committed.Value.Classify(email);
 
         Assert.Equal("get_refund", prediction.Name);
-        Assert.Equal(CascadeIntentClassifier.StageName, prediction.Stage);
     }
 
     [Fact]

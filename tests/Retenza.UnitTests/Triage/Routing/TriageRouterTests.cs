@@ -40,8 +40,8 @@ public sealed class TriageRouterTests
     }
 
     [Theory]
-    [InlineData(0.90, TriageRoute.Auto)]
-    [InlineData(0.8999, TriageRoute.Review)]
+    [InlineData(0.95, TriageRoute.Auto)]
+    [InlineData(0.9499, TriageRoute.Review)]
     [InlineData(0.60, TriageRoute.Review)]
     [InlineData(0.5999, TriageRoute.Escalate)]
     [InlineData(0.0, TriageRoute.Escalate)]

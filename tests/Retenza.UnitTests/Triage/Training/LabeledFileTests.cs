@@ -59,7 +59,7 @@ public sealed class LabeledFileTests : IDisposable
     }
 
     [Fact]
-    public void Our_own_example_files_use_only_taxonomy_intents_and_never_share_a_text()
+    public void Our_own_example_files_use_only_taxonomy_intents_and_no_evaluation_email_is_a_training_email()
     {
         var authored = LabeledFile.Read(RepositoryFiles.AuthoredIntents, "text", "intent");
         var noisy = LabeledFile.Read(RepositoryFiles.NoisyIntents, "text", "intent");
@@ -71,7 +71,10 @@ public sealed class LabeledFileTests : IDisposable
             Assert.True(authored.Count(r => r.Label == intent) >= 60, intent);
         }
 
+        // No evaluation email may be a training email in other words' clothing (same normalised text), in any noisy set.
         var normalizedAuthored = authored.Select(r => Retenza.Triage.Intents.IntentTextNormalizer.Normalize(r.Text)).ToHashSet();
-        Assert.Empty(noisy.Where(r => normalizedAuthored.Contains(Retenza.Triage.Intents.IntentTextNormalizer.Normalize(r.Text))).Select(r => r.Text));
+        var evaluation = RepositoryFiles.NoisySets.SelectMany(file => LabeledFile.Read(file, "text", "intent")).ToList();
+        Assert.True(evaluation.Count > noisy.Count);
+        Assert.Empty(evaluation.Where(r => normalizedAuthored.Contains(Retenza.Triage.Intents.IntentTextNormalizer.Normalize(r.Text))).Select(r => r.Text));
     }
 }
