@@ -65,6 +65,7 @@ public static class SiloConfiguration
                 }));
         }
 
+        silo.Configure<GrainCollectionOptions>(o => ConfigureShedding(o, settings.Cluster.ShedActivationsAbovePercent));
         silo.Services.AddRetenzaGrainServices();
         silo.Services.AddSingleton(Options.Create(settings.CustomerMemory));
         silo.Services.AddRetenzaTriage(settings.Triage);
@@ -89,6 +90,22 @@ public static class SiloConfiguration
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
             (sp, _) => new InProcessGrainStorage(sp.GetRequiredService<Serializer>()));
         return silo;
+    }
+
+    /// <summary>Memory-pressure shedding of idle activations (see <see cref="ClusterSettings.ShedActivationsAbovePercent"/>).</summary>
+    internal static void ConfigureShedding(GrainCollectionOptions options, double abovePercent)
+    {
+        if (abovePercent is < 0 or > 100 || double.IsNaN(abovePercent))
+        {
+            throw new ArgumentOutOfRangeException(nameof(abovePercent), abovePercent, "Retenza:Cluster:ShedActivationsAbovePercent must be between 0 (off) and 100.");
+        }
+
+        options.EnableActivationSheddingOnMemoryPressure = abovePercent > 0;
+        if (abovePercent > 0)
+        {
+            options.MemoryUsageLimitPercentage = abovePercent;
+            options.MemoryUsageTargetPercentage = Math.Max(1, abovePercent - 5);
+        }
     }
 
     private static IPAddress AdvertisedAddress(string? configured)
