@@ -60,6 +60,66 @@ bench() {
   dotnet "$BENCH_DLL" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" "$@" ${BENCH_ARGS:-}
 }
 
+# CPU time (clock ticks, user + system) the given processes have used so far. The process name in
+# /proc/PID/stat is cut off first: it sits in parentheses and may hold spaces.
+cpu_ticks() {
+  local pid total=0 used
+  for pid in "$@"; do
+    used=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13}') || used=0
+    total=$((total + ${used:-0}))
+  done
+  echo "$total"
+}
+
+# Runs the bench in the background and, over its measured window (warm-up excluded, a second off
+# each end), appends the cores each group of processes used and its CPU time per ticket. $2 names a
+# function printing "group pid..." lines; it runs at both ends (postgres backends come and go).
+bench_with_cpu() {
+  local out=$1 groups=$2; shift 2
+  bench "$@" >"$out" &
+  local bench_pid=$! hz t0 t1 tps name pids ticks
+  local -A start=() end=()
+  hz=$(getconf CLK_TCK)
+  sleep "$((WARMUP + 1))"
+  t0=$(date +%s%N)
+  while read -r name pids; do start[$name]=$(cpu_ticks $pids); done < <("$groups"; echo "bench $(with_descendants "$bench_pid" | tr '\n' ' ')")
+  sleep "$((DURATION > 3 ? DURATION - 2 : 1))"
+  t1=$(date +%s%N)
+  while read -r name pids; do end[$name]=$(cpu_ticks $pids); done < <("$groups"; echo "bench $(with_descendants "$bench_pid" | tr '\n' ' ')")
+  wait "$bench_pid"
+  tps=$(tail -1 "$out" | grep -o '"ticketsPerSecond":[0-9.]*' | cut -d: -f2)
+  {
+    head -n -1 "$out"
+    for name in "${!start[@]}"; do
+      ticks=$((end[$name] - start[$name]))
+      awk -v n="$name" -v d="$ticks" -v hz="$hz" -v ns="$((t1 - t0))" -v tps="${tps:-0}" 'BEGIN {
+        cores = d / hz / (ns / 1e9)
+        printf "cpu   %-9s %.2f cores = %s ms/ticket\n", n, cores, (tps > 0 ? sprintf("%.3f", cores * 1000 / tps) : "-")
+      }'
+    done | sort
+    tail -1 "$out" # the JSON summary stays the last line
+  } >"$out.tmp"
+  mv "$out.tmp" "$out"
+  cat "$out"
+}
+
+# A process and all its descendants (postgres runs under runuser and forks a backend per connection).
+with_descendants() {
+  local pid child
+  for pid in "$@"; do
+    echo "$pid"
+    for child in $(pgrep -P "$pid"); do with_descendants "$child"; done
+  done
+}
+
+local_groups() { echo "api $LOCAL_PID"; }
+
+cluster_groups() {
+  echo "silos $SILO_PIDS"
+  echo "api $API_PID"
+  echo "postgres $(with_descendants "$PG_PID" | tr '\n' ' ')"
+}
+
 wait_ready() {
   local url=$1 pid=$2 deadline=$((SECONDS + 120))
   until curl -fsS -o /dev/null --max-time 5 "$url/ready" 2>/dev/null; do
@@ -99,7 +159,7 @@ run_local() {
     setsid dotnet "$API_DLL" --urls "$url" >"$LOG_DIR/bench-api-local.log" 2>&1 </dev/null &
   LOCAL_PID=$!
   wait_ready "$url" "$LOCAL_PID" || { tail -20 "$LOG_DIR/bench-api-local.log" >&2; die "local API did not get ready"; }
-  bench --url "$url" --key demo-key | tee "$out"
+  bench_with_cpu "$out" local_groups --url "$url" --key demo-key
   stop_pid "$LOCAL_PID"
   LOCAL_PID=""
   LOCAL_JSON=$(tail -1 "$out")
@@ -120,7 +180,7 @@ run_cluster() {
   "$CLUSTER" tenant "$tenant" >/dev/null
   # shellcheck disable=SC1090
   source "$DATA_DIR/cluster/tenant-$tenant.env"
-  bench --url "$API_URL" --key "$PLATFORM_KEY" --pg "$CONNECTION_STRING" | tee "$out"
+  bench_with_cpu "$out" cluster_groups --url "$API_URL" --key "$PLATFORM_KEY" --pg "$CONNECTION_STRING"
   CLUSTER_JSON=$(tail -1 "$out")
   if ((STARTED_CLUSTER)); then
     "$CLUSTER" down
