@@ -126,7 +126,7 @@ public static class ModelCard
 
         if (noisySets.Any(set => set.Name.Contains("noisy-2.tsv", StringComparison.Ordinal)))
         {
-            card.AppendLine("- The second noisy set (`noisy-2.tsv`, 2026-12-07) was written for evaluation and made no decision before its first evaluation. On it the previous model (trained on 893 authored examples) read 63 % right, against 83 % on the first set: that gap is what the December authored examples (about 60 more per intent, written in the same session in the same style but by other writers, none copied) were written to close. Because both come from one session, its score may still flatter the model on mail written by real customers.");
+            card.AppendLine("- The second noisy set (`noisy-2.tsv`, 2026-12-07) was written for evaluation and made no decision before its first evaluation. On it the previous model (trained on 893 authored examples) read 63 % right, against 83 % on the first set: that gap is what the December authored examples (about 60 more per intent, written in the same session in the same style but by other writers, none copied) were written to close. Because both come from one session, its score may still flatter the model on mail written by real customers. Its one email the previous model auto-sent wrongly (\"cash on delivery possible?\") was quoted in the brief for the boundary examples below: it is a development set now.");
         }
 
         if (noisySets.Any(set => set.Name.Contains("noisy-3.tsv", StringComparison.Ordinal)))
@@ -146,7 +146,7 @@ public static class ModelCard
 
         if (noisySets.Any(set => set.Name.Contains("noisy-6.tsv", StringComparison.Ordinal)))
         {
-            card.AppendLine("- The sixth noisy set (`noisy-6.tsv`, 2026-12-07; typical shop mail, several writing styles) was written after the training data and the threshold were chosen, without sight of the model or its errors, and decided nothing: it is the cleanest measure here.");
+            card.AppendLine("- The sixth noisy set (`noisy-6.tsv`, 2026-12-07; typical shop mail, several writing styles) was written without sight of the model or its errors, and first read after the training data and the threshold were fixed: it decided nothing and is the cleanest measure here.");
         }
 
         card.AppendLine("- The ten commerce intents (damaged/missing/wrong item, returns, delay, fraud, legal, chargeback, accessibility, account judgment) rest on our authored examples alone (`fraud_claim` also on two Banking77 classes). Human-only intents are also caught by the phrase rules of the rule engine, independently of this model, and are never auto-sent whatever the model says.");
