@@ -10,7 +10,10 @@ internal sealed class BenchOptions
 
           --url URL                 API base address (default http://127.0.0.1:5080)
           --key KEY                 platform API key (default demo-key, local mode's seeded tenant)
-          --concurrency N           concurrent requests / PostgreSQL writers (default 64)
+          --concurrency N           concurrent requests / PostgreSQL writers (default 64); with --rate, the most
+                                    HTTP connections open at once (requests beyond wait for one, and that wait counts)
+          --rate R                  open loop: start R requests per second whatever the answers (latency from each
+                                    request's scheduled start); without it, a closed loop of --concurrency workers
           --duration SECONDS        measured time of each part (default 20)
           --warmup SECONDS          unmeasured warm-up before each part (default 3)
           --customers N             distinct customer e-mail addresses to spread messages over (default 10000)
@@ -30,6 +33,9 @@ internal sealed class BenchOptions
     public Uri Url { get; private set; } = new("http://127.0.0.1:5080");
     public string Key { get; private set; } = "demo-key";
     public int Concurrency { get; private set; } = 64;
+
+    /// <summary>Requests per second offered by an open loop; null for a closed loop.</summary>
+    public double? Rate { get; private set; }
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(20);
     public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(3);
     public int Customers { get; private set; } = 10_000;
@@ -80,6 +86,9 @@ internal sealed class BenchOptions
                     break;
                 case "--concurrency":
                     options.Concurrency = Positive(arg, Value());
+                    break;
+                case "--rate":
+                    options.Rate = PositiveDouble(arg, Value());
                     break;
                 case "--duration":
                     options.Duration = TimeSpan.FromSeconds(PositiveDouble(arg, Value()));

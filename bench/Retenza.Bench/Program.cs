@@ -26,6 +26,7 @@ var summary = new Dictionary<string, object?>
 {
     ["url"] = options.Http ? options.Url.ToString().TrimEnd('/') : null,
     ["concurrency"] = options.Concurrency,
+    ["rate"] = options.Rate,
     ["durationSeconds"] = options.Duration.TotalSeconds,
     ["warmupSeconds"] = options.Warmup.TotalSeconds,
     ["replies"] = options.Replies,
@@ -45,8 +46,11 @@ if (options.Http)
     }
 
     var before = options.PostgresConnectionString is { } counted ? await StorageCounts.ReadAsync(counted) : default;
-    Console.WriteLine(Invariant($"http  POST {options.Url}v1/messages: {options.Concurrency} concurrent, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured, {options.Customers} customers, {options.Replies:P0} replies"));
-    var result = await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, http.PostAsync);
+    var load = options.Rate is { } offered ? Invariant($"open loop, {offered:0.#} requests/s offered over up to {options.Concurrency} connections") : $"{options.Concurrency} concurrent";
+    Console.WriteLine(Invariant($"http  POST {options.Url}v1/messages: {load}, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured, {options.Customers} customers, {options.Replies:P0} replies"));
+    var result = options.Rate is { } rate
+        ? await OpenLoop.RunAsync(rate, options.Concurrency, options.Warmup, options.Duration, http.PostAsync)
+        : await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, http.PostAsync);
     ticketsPerSecond = result.PerSecond;
     Console.WriteLine(Invariant($"http  tickets: {result.Succeeded} in {result.Elapsed.TotalSeconds:0.00} s = {result.PerSecond:0.0} tickets/s"));
     Console.WriteLine(Invariant($"http  latency ms: p50 {result.Percentile(50):0.0}  p95 {result.Percentile(95):0.0}  p99 {result.Percentile(99):0.0}  max {result.MaxMs:0.0}"));
