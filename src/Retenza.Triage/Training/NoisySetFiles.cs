@@ -20,6 +20,16 @@ public static partial class NoisySetFiles
                 .ToList()
             : [];
 
+    /// <summary>
+    /// What a set decided and how far to trust it, from <c>noisy-N.note.md</c> beside <c>noisy-N.tsv</c> (one paragraph,
+    /// for the model card); null when there is none.
+    /// </summary>
+    public static string? Note(string setFile)
+    {
+        var note = System.IO.Path.ChangeExtension(setFile, ".note.md");
+        return File.Exists(note) && File.ReadAllText(note).Trim() is { Length: > 0 } text ? text : null;
+    }
+
     [GeneratedRegex(@"^noisy-(\d+)\.tsv$")]
     private static partial Regex Numbered();
 }

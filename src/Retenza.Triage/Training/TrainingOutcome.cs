@@ -15,6 +15,9 @@ public sealed record TrainingOutcome(
 {
     /// <summary>What the whole pipeline would auto-send from each of our noisy sets (empty when none was given).</summary>
     public IReadOnlyList<AutoTierSet> AutoTier { get; init; } = [];
+
+    /// <summary>What each later noisy set decided, from the notes beside them (see <see cref="NoisySetFiles.Note"/>).</summary>
+    public IReadOnlyList<string> NoisySetNotes { get; init; } = [];
 }
 
 /// <summary>The auto tier of one evaluation set under each order condition.</summary>

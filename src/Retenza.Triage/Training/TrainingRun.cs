@@ -102,6 +102,7 @@ public static class TrainingRun
             cascade)
         {
             AutoTier = [.. evaluations.Where(set => IsNoisy(set.Name)).Select(set => AutoTier(set.Name, classifier, set.Rows, options.TrainedAt))],
+            NoisySetNotes = [.. (options.MoreNoisyFiles ?? []).Select(NoisySetFiles.Note).OfType<string>()],
         };
 
         var cardPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputDirectory))!, ModelCard.FileName);

@@ -20,5 +20,17 @@ public sealed class NoisySetFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_set_s_note_is_read_from_beside_it_and_a_missing_or_empty_one_is_none()
+    {
+        var set = Path.Combine(_directory, "noisy-4.tsv");
+        File.WriteAllText(Path.Combine(_directory, "noisy-4.note.md"), "  Chose the threshold.\n");
+        File.WriteAllText(Path.Combine(_directory, "noisy-5.note.md"), "\n");
+
+        Assert.Equal("Chose the threshold.", NoisySetFiles.Note(set));
+        Assert.Null(NoisySetFiles.Note(Path.Combine(_directory, "noisy-5.tsv")));
+        Assert.Null(NoisySetFiles.Note(Path.Combine(_directory, "noisy-6.tsv")));
+    }
+
+    [Fact]
     public void A_missing_directory_has_no_sets() => Assert.Empty(NoisySetFiles.Find(Path.Combine(_directory, "absent")));
 }

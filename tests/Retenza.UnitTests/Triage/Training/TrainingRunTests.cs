@@ -117,7 +117,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Contains("### Auto tier: what the whole pipeline would send", card);
         Assert.Contains("| our noisy emails (noisy-2.tsv) | this project's licence | evaluation only", card);
         Assert.Contains("### Per-intent F1 on noisy emails (noisy-2.tsv)", card);
-        Assert.Contains("The second noisy set", card);
+        Assert.Contains("- The second noisy set decided nothing.", card);
         Assert.DoesNotContain("The third noisy set", card);
     }
 
@@ -125,6 +125,7 @@ public sealed class TrainingRunTests : IDisposable
     {
         var path = Path.Combine(_root, "noisy-2.tsv");
         File.WriteAllLines(path, ["intent\ttext", "legal_threat\tmy solicitor will be in touch", "track_order\thas my parcel shipped yet"]);
+        File.WriteAllText(Path.Combine(_root, "noisy-2.note.md"), "The second noisy set decided nothing.\n");
         return path;
     }
 
