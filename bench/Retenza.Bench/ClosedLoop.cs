@@ -51,12 +51,9 @@ internal static class ClosedLoop
         TimeSpan duration,
         Func<int, long, Task<Outcome>> operation)
     {
-        var start = Stopwatch.GetTimestamp();
-        var measureStart = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-        var measureEnd = measureStart + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-
+        var window = MeasuredWindow.FromNow(warmup, duration);
         var workers = Enumerable.Range(0, concurrency)
-            .Select(worker => Task.Run(() => WorkerAsync(worker, measureStart, measureEnd, operation)))
+            .Select(worker => Task.Run(() => WorkerAsync(worker, window, operation)))
             .ToArray();
         var results = await Task.WhenAll(workers);
         var finished = Stopwatch.GetTimestamp();
@@ -69,18 +66,17 @@ internal static class ClosedLoop
             errors[label] = errors.GetValueOrDefault(label) + count;
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(Math.Min(measureStart, finished), finished);
-        return new LoadResult(results.Sum(r => r.Succeeded), elapsed, latencies, errors);
+        return new LoadResult(results.Sum(r => r.Succeeded), window.ElapsedUntil(finished), latencies, errors);
     }
 
     private static async Task<WorkerResult> WorkerAsync(
-        int worker, long measureStart, long measureEnd, Func<int, long, Task<Outcome>> operation)
+        int worker, MeasuredWindow window, Func<int, long, Task<Outcome>> operation)
     {
         var result = new WorkerResult();
         for (long sequence = 0; ; sequence++)
         {
             var started = Stopwatch.GetTimestamp();
-            if (started >= measureEnd)
+            if (started >= window.MeasureEnd)
             {
                 return result;
             }
@@ -96,7 +92,7 @@ internal static class ClosedLoop
             }
 
             var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var measured = started >= measureStart;
+            var measured = window.Counts(started);
             if (outcome.IsOk)
             {
                 if (measured)

@@ -20,9 +20,7 @@ internal static class OpenLoop
         TimeSpan duration,
         Func<int, long, Task<Outcome>> operation)
     {
-        var start = Stopwatch.GetTimestamp();
-        var measureStart = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-        var measureEnd = measureStart + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var window = MeasuredWindow.FromNow(warmup, duration);
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var running = new List<Task>();
@@ -31,16 +29,16 @@ internal static class OpenLoop
         for (long next = 0; ;)
         {
             var now = Stopwatch.GetTimestamp();
-            if (now >= measureEnd)
+            if (now >= window.MeasureEnd)
             {
                 break;
             }
 
             // Start everything due by now (the timer wakes about once a millisecond).
-            var due = (long)((now - start) / (double)Stopwatch.Frequency * rate);
+            var due = (long)((now - window.Start) / (double)Stopwatch.Frequency * rate);
             for (; next <= due; next++)
             {
-                var scheduled = start + (long)(next / rate * Stopwatch.Frequency);
+                var scheduled = window.Start + (long)(next / rate * Stopwatch.Frequency);
                 running.Add(RunOne(next, scheduled));
             }
 
@@ -51,7 +49,7 @@ internal static class OpenLoop
         var finished = Stopwatch.GetTimestamp();
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
-        return new LoadResult(succeeded, Stopwatch.GetElapsedTime(Math.Min(measureStart, finished), finished), sorted,
+        return new LoadResult(succeeded, window.ElapsedUntil(finished), sorted,
             new SortedDictionary<string, long>(errors, StringComparer.Ordinal));
 
         async Task RunOne(long index, long scheduled)
@@ -67,7 +65,7 @@ internal static class OpenLoop
                 outcome = new Outcome(e is TaskCanceledException ? "timeout" : e.GetType().Name);
             }
 
-            if (scheduled < measureStart)
+            if (!window.Counts(scheduled))
             {
                 return;
             }
