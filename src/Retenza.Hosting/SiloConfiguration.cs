@@ -104,7 +104,8 @@ public static class SiloConfiguration
         if (abovePercent > 0)
         {
             options.MemoryUsageLimitPercentage = abovePercent;
-            options.MemoryUsageTargetPercentage = Math.Max(1, abovePercent - 5);
+            // Orleans wants the target below the limit and above 0: 5 points below, or halfway for a tiny limit.
+            options.MemoryUsageTargetPercentage = abovePercent - Math.Min(5, abovePercent / 2);
         }
     }
 

@@ -33,6 +33,15 @@ public sealed class ActivationSheddingTests
         Assert.False(off.EnableActivationSheddingOnMemoryPressure);
     }
 
+    [Fact]
+    public void A_tiny_limit_still_gets_a_target_below_it_and_above_zero()
+    {
+        var options = CollectionOptions(new ClusterSettings { ShedActivationsAbovePercent = 1 });
+
+        Assert.Equal(1, options.MemoryUsageLimitPercentage);
+        Assert.Equal(0.5, options.MemoryUsageTargetPercentage);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(150)]
