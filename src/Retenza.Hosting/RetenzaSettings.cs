@@ -69,6 +69,14 @@ public sealed class ClusterSettings
     /// Deactivated grains come back from storage on their next call.
     /// </summary>
     public double ShedActivationsAbovePercent { get; set; } = 80;
+
+    /// <summary>
+    /// How long a ticket, customer, order or customer-index grain stays in memory after its last call (Orleans keeps
+    /// other grains 15 minutes). These are one per email or sender and are rarely called again soon after ingest,
+    /// so the silo's memory holds about this many minutes of traffic instead of fifteen; a later call reads the
+    /// grain back from storage (one read). At least one minute, Orleans' collection interval.
+    /// </summary>
+    public TimeSpan KeepIdleRecordsFor { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class TriageSettings

@@ -65,7 +65,11 @@ public static class SiloConfiguration
                 }));
         }
 
-        silo.Configure<GrainCollectionOptions>(o => ConfigureShedding(o, settings.Cluster.ShedActivationsAbovePercent));
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            ConfigureShedding(o, settings.Cluster.ShedActivationsAbovePercent);
+            ConfigureRecordAge(o, settings.Cluster.KeepIdleRecordsFor);
+        });
         silo.Services.AddRetenzaGrainServices();
         silo.Services.AddSingleton(Options.Create(settings.CustomerMemory));
         silo.Services.AddRetenzaTriage(settings.Triage);
@@ -106,6 +110,29 @@ public static class SiloConfiguration
             options.MemoryUsageLimitPercentage = abovePercent;
             // Orleans wants the target below the limit and above 0: 5 points below, or halfway for a tiny limit.
             options.MemoryUsageTargetPercentage = abovePercent - Math.Min(5, abovePercent / 2);
+        }
+    }
+
+    /// <summary>The grains there is one of per email or sender (see <see cref="ClusterSettings.KeepIdleRecordsFor"/>).</summary>
+    internal static readonly Type[] RecordGrains =
+    [
+        typeof(Retenza.Grains.Tickets.TicketGrain),
+        typeof(Retenza.Grains.Customers.CustomerGrain),
+        typeof(Retenza.Grains.Customers.CustomerIndexPageGrain),
+        typeof(Retenza.Grains.Orders.OrderGrain),
+    ];
+
+    internal static void ConfigureRecordAge(GrainCollectionOptions options, TimeSpan age)
+    {
+        if (age < options.CollectionQuantum)
+        {
+            throw new ArgumentOutOfRangeException(nameof(age), age,
+                $"Retenza:Cluster:KeepIdleRecordsFor must be at least {options.CollectionQuantum} (Orleans collects idle grains that often).");
+        }
+
+        foreach (var grain in RecordGrains)
+        {
+            options.ClassSpecificCollectionAge[grain.FullName!] = age;
         }
     }
 
