@@ -56,6 +56,8 @@ public sealed class PhraseRuleTests
         { ReasonCodes.FraudClaim, "I think my identity has been stolen." },
         { ReasonCodes.FraudClaim, "My card details were used by someone else." },
         { ReasonCodes.FraudClaim, "These charges aren't mine." },
+        { ReasonCodes.FraudClaim, "Order #33120 isn't mine. Please block it." },
+        { ReasonCodes.FraudClaim, "order RT-4411 isnt mine, never been to that address" },
         { ReasonCodes.FraudClaim, "I've been hacked and someone ordered stuff with my account." },
         { ReasonCodes.FraudClaim, "Please cancel these orders, they were not made by me." },
 
@@ -139,6 +141,7 @@ public sealed class PhraseRuleTests
         { ReasonCodes.LegalThreat, "Is this case compatible with the phone I bought?" },
 
         { ReasonCodes.FraudClaim, "I was charged twice for the same order." },
+        { ReasonCodes.FraudClaim, "Order #33120 is mine, I just placed it under my old email." },
         { ReasonCodes.FraudClaim, "I'm not claiming fraud, I just want to know what this charge is for." },
         { ReasonCodes.FraudClaim, "I didn't order the blue one, I ordered red." },
         { ReasonCodes.FraudClaim, "I authorized the payment but it failed." },
