@@ -14,6 +14,7 @@ internal sealed class BenchOptions
                                     HTTP connections open at once (requests beyond wait for one, and that wait counts)
           --rate R                  open loop: start R requests per second whatever the answers (latency from each
                                     request's scheduled start); without it, a closed loop of --concurrency workers
+          --timeline                with --rate, also print each second's requests, failures and slowest answer
           --duration SECONDS        measured time of each part (default 20)
           --warmup SECONDS          unmeasured warm-up before each part (default 3)
           --customers N             distinct customer e-mail addresses to spread messages over (default 10000)
@@ -36,6 +37,9 @@ internal sealed class BenchOptions
 
     /// <summary>Requests per second offered by an open loop; null for a closed loop.</summary>
     public double? Rate { get; private set; }
+
+    /// <summary>Whether to print the open loop's per-second timeline.</summary>
+    public bool Timeline { get; private set; }
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(20);
     public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(3);
     public int Customers { get; private set; } = 10_000;
@@ -89,6 +93,9 @@ internal sealed class BenchOptions
                     break;
                 case "--rate":
                     options.Rate = PositiveDouble(arg, Value());
+                    break;
+                case "--timeline":
+                    options.Timeline = true;
                     break;
                 case "--duration":
                     options.Duration = TimeSpan.FromSeconds(PositiveDouble(arg, Value()));

@@ -34,6 +34,9 @@ internal sealed record LoadResult(
     }
 
     public double MaxMs => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[^1];
+
+    /// <summary>Per second of the whole run (warm-up included), when the load keeps one (the open loop does).</summary>
+    public IReadOnlyList<TimelineSecond> Timeline { get; init; } = [];
 }
 
 /// <summary>

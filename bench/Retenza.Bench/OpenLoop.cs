@@ -24,6 +24,7 @@ internal static class OpenLoop
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var running = new List<Task>();
+        var timeline = new Timeline(warmup + duration);
         long succeeded = 0;
 
         for (long next = 0; ;)
@@ -50,7 +51,7 @@ internal static class OpenLoop
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
         return new LoadResult(succeeded, window.ElapsedUntil(finished), sorted,
-            new SortedDictionary<string, long>(errors, StringComparer.Ordinal));
+            new SortedDictionary<string, long>(errors, StringComparer.Ordinal)) { Timeline = timeline.Seconds };
 
         async Task RunOne(long index, long scheduled)
         {
@@ -65,6 +66,7 @@ internal static class OpenLoop
                 outcome = new Outcome(e is TaskCanceledException ? "timeout" : e.GetType().Name);
             }
 
+            timeline.Add(Stopwatch.GetElapsedTime(window.Start, scheduled), Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, outcome.IsOk);
             if (!window.Counts(scheduled))
             {
                 return;

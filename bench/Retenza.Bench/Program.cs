@@ -54,6 +54,14 @@ if (options.Http)
     ticketsPerSecond = result.PerSecond;
     Console.WriteLine(Invariant($"http  tickets: {result.Succeeded} in {result.Elapsed.TotalSeconds:0.00} s = {result.PerSecond:0.0} tickets/s"));
     Console.WriteLine(Invariant($"http  latency ms: p50 {result.Percentile(50):0.0}  p95 {result.Percentile(95):0.0}  p99 {result.Percentile(99):0.0}  max {result.MaxMs:0.0}"));
+    if (options.Timeline)
+    {
+        foreach (var second in result.Timeline)
+        {
+            Console.WriteLine(Invariant($"time  {second.Second,4} s  {second.Operations,6} requests  {second.Failed,4} failed  slowest {second.MaxMs,8:0.0} ms"));
+        }
+    }
+
     Console.WriteLine(result.Errors.Count == 0
         ? "http  errors: none"
         : $"http  errors: {result.Failed} ({string.Join(", ", result.Errors.Select(e => $"{e.Key}: {e.Value}"))})");
