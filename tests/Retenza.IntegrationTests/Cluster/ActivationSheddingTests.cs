@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Retenza.Hosting;
 
@@ -53,18 +50,6 @@ public sealed class ActivationSheddingTests
         Assert.Contains("Retenza:Cluster:ShedActivationsAbovePercent", error.Message, StringComparison.Ordinal);
     }
 
-    // The silo's service container as it is built; nothing is started or connected.
-    private static GrainCollectionOptions CollectionOptions(ClusterSettings cluster, bool localMode = false)
-    {
-        var settings = new RetenzaSettings { Cluster = cluster };
-        if (!localMode)
-        {
-            settings.Postgres.ConnectionString = "Host=127.0.0.1;Database=unused";
-        }
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleans(silo => silo.AddRetenza(settings));
-        using var host = builder.Build();
-        return host.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
-    }
+    private static GrainCollectionOptions CollectionOptions(ClusterSettings cluster, bool localMode = false) =>
+        SiloContainer.Options<GrainCollectionOptions>(cluster, localMode);
 }

@@ -17,7 +17,7 @@ public sealed class IdleRecordAgeTests
     [InlineData(true)]
     public void Per_email_and_per_sender_grains_are_collected_after_two_idle_minutes_others_after_orleans_fifteen(bool localMode)
     {
-        using var host = BuildSilo(new ClusterSettings(), localMode);
+        using var host = SiloContainer.Build(new ClusterSettings(), localMode);
 
         Assert.Equal(TimeSpan.FromMinutes(2), AgeOf<TicketGrain>(host));
         Assert.Equal(TimeSpan.FromMinutes(2), AgeOf<CustomerGrain>(host));
@@ -29,7 +29,7 @@ public sealed class IdleRecordAgeTests
     [Fact]
     public void The_age_is_configurable()
     {
-        using var host = BuildSilo(new ClusterSettings { KeepIdleRecordsFor = TimeSpan.FromMinutes(30) });
+        using var host = SiloContainer.Build(new ClusterSettings { KeepIdleRecordsFor = TimeSpan.FromMinutes(30) });
 
         Assert.Equal(TimeSpan.FromMinutes(30), AgeOf<TicketGrain>(host));
         Assert.Equal(TimeSpan.FromMinutes(30), AgeOf<OrderGrain>(host));
@@ -38,7 +38,7 @@ public sealed class IdleRecordAgeTests
     [Fact]
     public void An_age_below_orleans_collection_interval_stops_the_silo_with_the_setting_named()
     {
-        using var host = BuildSilo(new ClusterSettings { KeepIdleRecordsFor = TimeSpan.FromSeconds(10) });
+        using var host = SiloContainer.Build(new ClusterSettings { KeepIdleRecordsFor = TimeSpan.FromSeconds(10) });
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => AgeOf<TicketGrain>(host));
         Assert.Contains("Retenza:Cluster:KeepIdleRecordsFor", error.Message, StringComparison.Ordinal);
@@ -49,19 +49,5 @@ public sealed class IdleRecordAgeTests
     {
         var grainType = host.Services.GetRequiredService<GrainTypeResolver>().GetGrainType(typeof(TGrain));
         return host.Services.GetRequiredService<GrainTypeSharedContextResolver>().GetComponents(grainType).CollectionAgeLimit;
-    }
-
-    // The silo's service container as it is built; nothing is started or connected.
-    private static IHost BuildSilo(ClusterSettings cluster, bool localMode = false)
-    {
-        var settings = new RetenzaSettings { Cluster = cluster };
-        if (!localMode)
-        {
-            settings.Postgres.ConnectionString = "Host=127.0.0.1;Database=unused";
-        }
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleans(silo => silo.AddRetenza(settings));
-        return builder.Build();
     }
 }

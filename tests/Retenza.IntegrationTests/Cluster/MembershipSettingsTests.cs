@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Retenza.Hosting;
 
@@ -36,13 +33,6 @@ public sealed class MembershipSettingsTests
         Assert.Equal(defaults.NumVotesForDeathDeclaration, options.NumVotesForDeathDeclaration);
     }
 
-    // The silo's service container as cluster mode builds it; nothing is started or connected.
-    private static ClusterMembershipOptions MembershipOptions(ClusterSettings cluster)
-    {
-        var settings = new RetenzaSettings { Postgres = { ConnectionString = "Host=127.0.0.1;Database=unused" }, Cluster = cluster };
-        var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleans(silo => silo.AddRetenza(settings));
-        using var host = builder.Build();
-        return host.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
-    }
+    private static ClusterMembershipOptions MembershipOptions(ClusterSettings cluster) =>
+        SiloContainer.Options<ClusterMembershipOptions>(cluster);
 }
