@@ -66,7 +66,8 @@ internal static class OpenLoop
                 outcome = new Outcome(e is TaskCanceledException ? "timeout" : e.GetType().Name);
             }
 
-            timeline.Add(Stopwatch.GetElapsedTime(window.Start, scheduled), Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, outcome.IsOk);
+            var latencyMs = Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds;
+            timeline.Add(Stopwatch.GetElapsedTime(window.Start, scheduled), latencyMs, outcome.IsOk);
             if (!window.Counts(scheduled))
             {
                 return;
@@ -75,7 +76,7 @@ internal static class OpenLoop
             if (outcome.IsOk)
             {
                 Interlocked.Increment(ref succeeded);
-                latencies.Add(Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds);
+                latencies.Add(latencyMs);
             }
             else
             {

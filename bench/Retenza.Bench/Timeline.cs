@@ -9,9 +9,12 @@ internal readonly record struct TimelineSecond(int Second, int Operations, int F
 /// </summary>
 internal sealed class Timeline(TimeSpan length)
 {
-    private readonly int[] _operations = new int[(int)Math.Ceiling(length.TotalSeconds) + 1];
-    private readonly int[] _failed = new int[(int)Math.Ceiling(length.TotalSeconds) + 1];
-    private readonly double[] _maxMs = new double[(int)Math.Ceiling(length.TotalSeconds) + 1];
+    private readonly int[] _operations = new int[SlotsFor(length)];
+    private readonly int[] _failed = new int[SlotsFor(length)];
+    private readonly double[] _maxMs = new double[SlotsFor(length)];
+
+    // One slot per started second, and one for operations scheduled in the run's last instant.
+    private static int SlotsFor(TimeSpan length) => (int)Math.Ceiling(length.TotalSeconds) + 1;
 
     public void Add(TimeSpan scheduledAt, double latencyMs, bool succeeded)
     {
