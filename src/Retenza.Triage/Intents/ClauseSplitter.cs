@@ -10,8 +10,12 @@ namespace Retenza.Triage.Intents;
 /// </summary>
 public static partial class ClauseSplitter
 {
-    /// <summary>Clauses shorter than this many words carry too little to classify on their own.</summary>
-    public const int MinWords = 3;
+    /// <summary>
+    /// Clauses shorter than this many words carry too little to classify on their own. Two words are enough for a
+    /// closing imperative ("…still not dispatched. Cancel it.") that names a second request, but not for a denial
+    /// ("Not suing.") or a bare "P.S.": see <see cref="IsShortNonRequest"/>.
+    /// </summary>
+    public const int MinWords = 2;
 
     /// <summary>At most this many clauses are returned (the start of an email says what it is about).</summary>
     public const int MaxClauses = 12;
@@ -25,7 +29,8 @@ public static partial class ClauseSplitter
             foreach (var clause in TopicShift().Split(sentence))
             {
                 var trimmed = clause.Trim(' ', '\t', ',', '-', '–', '—', ':');
-                if (WordCount(trimmed) >= MinWords)
+                var words = WordCount(trimmed);
+                if (words >= MinWords && !(words == MinWords && IsShortNonRequest(trimmed)))
                 {
                     clauses.Add(trimmed);
                     if (clauses.Count == MaxClauses)
@@ -45,6 +50,9 @@ public static partial class ClauseSplitter
         ArgumentNullException.ThrowIfNull(clause);
         return TopicMarker().IsMatch(clause);
     }
+
+    /// <summary>A two-word clause that denies ("Not suing", "No refund") or only marks a topic ("P.S.").</summary>
+    private static bool IsShortNonRequest(string clause) => ShortNonRequest().IsMatch(clause);
 
     private static int WordCount(string text)
     {
@@ -75,4 +83,7 @@ public static partial class ClauseSplitter
 
     [GeneratedRegex(@"^(?:and\s+)?" + Markers, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TopicMarker();
+
+    [GeneratedRegex(@"^(?:(?:not|no|never|nothing|don't|dont|didn't|didnt|won't|wont|isn't|isnt|wasn't|wasnt)\b|p\.?\s?s\.?$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ShortNonRequest();
 }

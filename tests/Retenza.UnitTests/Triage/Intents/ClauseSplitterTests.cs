@@ -20,10 +20,18 @@ public sealed class ClauseSplitterTests
         Assert.Equal([first, second], ClauseSplitter.Split(text));
 
     [Fact]
-    public void Clauses_of_fewer_than_three_words_are_dropped()
+    public void Single_words_are_dropped_and_a_two_word_request_is_kept()
     {
         Assert.Equal(["Where is my order?"], ClauseSplitter.Split("Hi. Thanks! Where is my order?\nBest,\nAna"));
+        Assert.Equal(["Still not dispatched.", "Cancel it."], ClauseSplitter.Split("Still not dispatched. Cancel it."));
     }
+
+    [Theory]
+    [InlineData("Not suing\nWhere is my refund?")]
+    [InlineData("No chargeback. Where is my refund?")]
+    [InlineData("Not fraud. Where is my refund?")]
+    public void A_two_word_denial_is_not_a_clause(string text) =>
+        Assert.Equal(["Where is my refund?"], ClauseSplitter.Split(text));
 
     [Fact]
     public void Decimals_and_web_addresses_do_not_split_a_sentence()

@@ -64,6 +64,7 @@ public sealed class NgramIntentClassifierTests
     [Theory]
     [InlineData("Where is my order RT-10006? It still has not arrived.\n\nAlso, please unsubscribe me from your newsletter, I get too many emails.", "track_order", "newsletter_subscription")]
     [InlineData("Please cancel order #55123, I don't need it any more. Separately, how do I reset my password? I can't log in.", "cancel_order", "recover_password")]
+    [InlineData("The order's a week past the date you gave me and still hasn't even been dispatched. I'm done waiting. Cancel it.", "delivery_delayed", "cancel_order")]
     public void A_second_separate_issue_in_another_sentence_is_reported(string text, string first, string second)
     {
         var prediction = Classifier.Classify(text);
