@@ -84,6 +84,7 @@ public static partial class ClauseSplitter
     [GeneratedRegex(@"^(?:and\s+)?" + Markers, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TopicMarker();
 
-    [GeneratedRegex(@"^(?:(?:not|no|never|nothing|don't|dont|didn't|didnt|won't|wont|isn't|isnt|wasn't|wasnt)\b|p\.?\s?s\.?$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // "Don't worry" counts three words (the apostrophe splits "don" and "t"), so only unapostrophised forms matter here.
+    [GeneratedRegex(@"^(?:(?:not|no|never|nothing|dont|didnt|wont|isnt|wasnt)\b|p\.?\s?s\.?$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ShortNonRequest();
 }

@@ -110,7 +110,7 @@ public sealed class AutoTierEvaluationTests
     ];
 
     [Fact]
-    public async Task With_the_committed_model_every_human_only_email_of_our_noisy_sets_is_escalated()
+    public async Task With_the_committed_model_every_human_only_email_of_our_noisy_sets_is_escalated_and_each_known_gap_still_reaches_a_person()
     {
         var pipeline = TriageEngine.CreateDefault(NgramIntentClassifier.Load(RepositoryFiles.ModelDirectory), TimeProvider.System);
         var humanOnly = RepositoryFiles.NoisySets
