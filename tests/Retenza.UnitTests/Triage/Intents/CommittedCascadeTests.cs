@@ -38,7 +38,7 @@ public sealed class CommittedCascadeTests
     [Fact]
     public void An_issue_wrapped_in_courtesy_is_never_confidently_read_as_something_else_by_the_blend()
     {
-        // Over the whole text courtesy outweighs the vase (model 2026-12-07 b73b97c4 reads `other`, as the n-gram stage
+        // Over the whole text courtesy outweighs the vase (the 2026-12-07 models read `other`, as the n-gram stage
         // alone does); the pipeline finds the issue in its own clause. The blend must at least not be sure of the wrong answer.
         var prediction = Committed.Value.Classify("My vase arrived broken. Also, thank you for your quick help last time, your team was lovely.");
 
