@@ -9,7 +9,7 @@ public static class OutcomeLogKeys
     public const int Partitions = 4;
 
     public static string For(string tenant, DateTimeOffset at, string ticketId) =>
-        Day(tenant, at.UtcDateTime.Date, QueueKeys.PartitionOf(ticketId) % Partitions);
+        Day(tenant, at.UtcDateTime.Date, (int)(QueueKeys.StableHash(ticketId) % Partitions));
 
     public static IEnumerable<string> AllFor(string tenant, DateTime day) => Enumerable.Range(0, Partitions).Select(p => Day(tenant, day, p));
 

@@ -46,4 +46,15 @@ public interface IQueuePartitionGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Hold")]
     Task Hold(string ticketId, DateTimeOffset? slaDueAt, DateTimeOffset checkAt);
+
+    /// <summary>
+    /// A former partition's tickets (see <see cref="QueueKeys.FormerPartitions"/>), for the current partition that
+    /// takes them over; they stay here until <see cref="Retire"/>, so a crash in between loses none.
+    /// </summary>
+    [Alias("HandOver"), ReadOnly]
+    Task<QueueHandover> HandOver();
+
+    /// <summary>The former partition's tickets are stored by their current partition: it forgets them and stops its sweep.</summary>
+    [Alias("Retire")]
+    Task Retire();
 }

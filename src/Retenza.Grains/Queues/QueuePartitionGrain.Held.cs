@@ -21,6 +21,12 @@ public sealed partial class QueuePartitionGrain
 
     public async Task Hold(string ticketId, DateTimeOffset? slaDueAt, DateTimeOffset checkAt)
     {
+        if (IsFormer)
+        {
+            await Successor.Hold(ticketId, slaDueAt, checkAt);
+            return;
+        }
+
         var known = _held.ContainsKey(ticketId);
         Touch(ticketId);
         Drop(ticketId);

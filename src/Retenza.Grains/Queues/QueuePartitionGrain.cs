@@ -85,6 +85,8 @@ public sealed partial class QueuePartitionGrain(
 
         this.RegisterGrainTimer(_ => _pages.Changed || _dirty ? Commit() : Task.CompletedTask,
             new GrainTimerCreationOptions(FlushEvery, FlushEvery) { KeepAlive = false });
+
+        await AbsorbFormerPartitions();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -97,6 +99,12 @@ public sealed partial class QueuePartitionGrain(
 
     public async Task Put(QueueEntry entry)
     {
+        if (IsFormer)
+        {
+            await Successor.Put(entry);
+            return;
+        }
+
         var wasHeld = Unhold(entry.TicketId);
         if (_byTicket.TryGetValue(entry.TicketId, out var known))
         {

@@ -17,4 +17,7 @@ public sealed class QueuePartitionState
 
     /// <summary>The next unused page number: page rows are never reused, so a write never meets an old row's ETag.</summary>
     [Id(3)] public int NextPage { get; set; }
+
+    /// <summary>The former partitions that map here have handed their tickets over (QueuePartitionGrain.Former.cs).</summary>
+    [Id(4)] public bool FormerPartitionsAbsorbed { get; set; }
 }

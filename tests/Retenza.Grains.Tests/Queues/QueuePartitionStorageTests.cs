@@ -33,14 +33,15 @@ public sealed class QueuePartitionStorageTests(ClusterFixture fixture)
             await partition.Put(Entry(n));
         }
 
-        // One page write per put; the header once per page opened.
+        // One page write per put; the header once per page opened, and once at the first activation (it marks the
+        // former partitions absorbed: QueuePartitionGrain.Former.cs).
         Assert.Equal(backlog, PageWrites(partition, 5));
-        Assert.Equal(5, fixture.Storage.Writes("queue", partition.GetGrainId()));
+        Assert.Equal(1 + 5, fixture.Storage.Writes("queue", partition.GetGrainId()));
 
         await partition.Put(Entry(backlog));
 
         Assert.Equal(1, fixture.Storage.Writes(QueuePartitionGrain.PageStateName, PageId(partition, 5)));
-        Assert.Equal(6, fixture.Storage.Writes("queue", partition.GetGrainId()));
+        Assert.Equal(1 + 6, fixture.Storage.Writes("queue", partition.GetGrainId()));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class QueuePartitionStorageTests(ClusterFixture fixture)
     [Fact]
     public async Task A_partition_stored_in_one_row_before_paging_is_moved_onto_pages()
     {
-        var partition = Partition(2);
+        var partition = Partition(0);
         var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
         var legacy = new GrainState<QueuePartitionState>(new QueuePartitionState { Entries = [Entry(1), Entry(2, priority: 4), Entry(3)] });
         await storage.WriteStateAsync("queue", partition.GetGrainId(), legacy);
@@ -91,7 +92,7 @@ public sealed class QueuePartitionStorageTests(ClusterFixture fixture)
     [Fact]
     public async Task Concurrent_puts_all_land_and_are_all_stored()
     {
-        var partition = Partition(3);
+        var partition = Partition(1);
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(n => partition.Put(Entry(n))));
         await partition.Cast<IGrainManagementExtension>().DeactivateOnIdle();

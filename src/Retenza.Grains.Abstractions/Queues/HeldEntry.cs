@@ -1,4 +1,4 @@
-namespace Retenza.Grains.Queues;
+namespace Retenza.Queues;
 
 /// <summary>A claimed ticket its partition still watches: ask it at <paramref name="CheckAt"/> (lease) or <paramref name="SlaDueAt"/>.</summary>
 [GenerateSerializer, Immutable, Alias("Retenza.Grains.HeldEntry")]
