@@ -100,13 +100,14 @@ public sealed class AutoTierEvaluationTests
     /// <summary>
     /// Known gaps, not passes: human-only emails whose trigger word is misspelt beyond what a phrase rule should
     /// guess ("termors", "disputong"), or whose threat names nothing a rule could read without misfiring ("claim
-    /// form … last chance"), and that the model reads as routine. They must still reach a person (review).
+    /// form … last chance", "filing a claim … the forms on the government website"), and that the model reads as routine. They must still reach a person (review).
     /// </summary>
     private static readonly string[] ReachReviewOnly =
     [
         "hello?? buttons in the app are sooo small, i have termors",
         "charged twice and im disputong both with amex",
         "Claim form is filled in, just need to hit submit. Last chance.",
+        "Hello, I've been charged a cancellation fee that wasn't in your terms when I ordered.",
     ];
 
     [Fact]
