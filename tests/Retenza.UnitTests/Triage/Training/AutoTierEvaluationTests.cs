@@ -97,21 +97,8 @@ public sealed class AutoTierEvaluationTests
         Assert.Null(report.PrecisionLowerBound);
     }
 
-    /// <summary>
-    /// Known gaps, not passes: human-only emails whose trigger word is misspelt beyond what a phrase rule should
-    /// guess ("termors", "disputong"), or whose threat names nothing a rule could read without misfiring ("claim
-    /// form … last chance", "filing a claim … the forms on the government website"), and that the model reads as routine. They must still reach a person (review).
-    /// </summary>
-    private static readonly string[] ReachReviewOnly =
-    [
-        "hello?? buttons in the app are sooo small, i have termors",
-        "charged twice and im disputong both with amex",
-        "Claim form is filled in, just need to hit submit. Last chance.",
-        "Hello, I've been charged a cancellation fee that wasn't in your terms when I ordered.",
-    ];
-
     [Fact]
-    public async Task With_the_committed_model_every_human_only_email_of_our_noisy_sets_is_escalated_and_each_known_gap_still_reaches_a_person()
+    public async Task With_the_committed_model_every_human_only_email_of_our_noisy_sets_is_escalated_whatever_order_is_on_file()
     {
         var pipeline = TriageEngine.CreateDefault(NgramIntentClassifier.Load(RepositoryFiles.ModelDirectory), TimeProvider.System);
         var humanOnly = RepositoryFiles.NoisySets
@@ -121,18 +108,24 @@ public sealed class AutoTierEvaluationTests
         Assert.True(humanOnly.Length > 200);
 
         var notEscalated = new List<string>();
-        foreach (var row in humanOnly)
+        foreach (var condition in OrderCondition.All)
         {
-            var result = await pipeline.TriageAsync(new TriageRequest("eval", "<m@test>", "customer@example.com", "", row.Text, null, Now));
-            var knownGap = ReachReviewOnly.Any(prefix => row.Text.StartsWith(prefix, StringComparison.Ordinal));
-            if (knownGap ? result.Route == TriageRoute.Auto : result.Route != TriageRoute.Escalate)
+            var order = condition.OrderFor("customer@example.com", Now);
+            foreach (var row in humanOnly)
             {
-                notEscalated.Add($"{row.Label} -> {result.Route}: {row.Text}");
+                var request = new TriageRequest("eval", "<m@test>", "customer@example.com", "", row.Text, order?.OrderId, Now)
+                {
+                    Orders = order is null ? NoOrders.Instance : new PreviewOrderSource(order, NoOrders.Instance),
+                };
+                var result = await pipeline.TriageAsync(request);
+                if (result.Route != TriageRoute.Escalate)
+                {
+                    notEscalated.Add($"{condition.Name}: {row.Label} -> {result.Route}: {row.Text}");
+                }
             }
         }
 
         Assert.Empty(notEscalated);
-        Assert.All(ReachReviewOnly, prefix => Assert.Contains(humanOnly, row => row.Text.StartsWith(prefix, StringComparison.Ordinal)));
     }
 
     [Fact]
