@@ -14,8 +14,8 @@ public static partial class QueueKeys
     public const int Partitions = 2;
 
     /// <summary>
-    /// Partitions per queue until 2026-12-08. Partition n of those holds tickets that now map to n % <see cref="Partitions"/>,
-    /// which takes them over when it activates (see <see cref="FormerPartitionsOf"/>).
+    /// Partitions per queue in builds before commit 4f1b0e0 (2026-12-07). Partition n of those holds tickets that
+    /// now map to n % <see cref="Partitions"/>, which takes them over when it activates (see <see cref="FormerPartitionsOf"/>).
     /// </summary>
     public const int FormerPartitions = 8;
 
