@@ -23,14 +23,7 @@ public static class AutoTierEvaluation
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
-            var email = $"customer{i}@example.com";
-            var order = condition.OrderFor(email, now);
-            var request = new TriageRequest("eval", $"<eval-{i}@retenza>", email, "", row.Text, order?.OrderId, now)
-            {
-                Orders = order is null ? NoOrders.Instance : new PreviewOrderSource(order, NoOrders.Instance),
-            };
-
-            var result = await pipeline.TriageAsync(request, cancellationToken);
+            var result = await pipeline.TriageAsync(RequestFor(row.Text, i, condition, now), cancellationToken);
             switch (result.Route)
             {
                 case TriageRoute.Review:
@@ -60,5 +53,16 @@ public static class AutoTierEvaluation
 
         return new AutoTierReport(condition.Name, rows.Length, auto, correct, review, escalate,
             rows.Count(r => HumanOnly.Contains(r.Label)), humanOnlyAuto, errors);
+    }
+
+    /// <summary>The <paramref name="index"/>-th email of an evaluation as a new customer's first contact, with the condition's order on file.</summary>
+    public static TriageRequest RequestFor(string text, int index, OrderCondition condition, DateTimeOffset now)
+    {
+        var email = $"customer{index}@example.com";
+        var order = condition.OrderFor(email, now);
+        return new TriageRequest("eval", $"<eval-{index}@retenza>", email, "", text, order?.OrderId, now)
+        {
+            Orders = order is null ? NoOrders.Instance : new PreviewOrderSource(order, NoOrders.Instance),
+        };
     }
 }

@@ -33,15 +33,6 @@ public sealed class QueuePartitionFormerTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void Former_partitions_map_onto_the_partition_their_tickets_hash_to_now()
-    {
-        Assert.Equal([2, 4, 6], QueueKeys.FormerPartitionsOf(0));
-        Assert.Equal([3, 5, 7], QueueKeys.FormerPartitionsOf(1));
-        Assert.Empty(QueueKeys.FormerPartitionsOf(5));
-        Assert.Equal(5, QueueKeys.NumberOf(QueueKeys.Partition(_tenant, "review", 5)));
-    }
-
-    [Fact]
     public async Task A_current_partition_takes_over_its_former_partitions_waiting_and_held_tickets_once()
     {
         var held = new HeldEntry("tkt-held", Start.AddMinutes(5), Start.AddHours(1));

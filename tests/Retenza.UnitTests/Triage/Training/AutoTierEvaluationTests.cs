@@ -110,17 +110,12 @@ public sealed class AutoTierEvaluationTests
         var notEscalated = new List<string>();
         foreach (var condition in OrderCondition.All)
         {
-            var order = condition.OrderFor("customer@example.com", Now);
-            foreach (var row in humanOnly)
+            for (var i = 0; i < humanOnly.Length; i++)
             {
-                var request = new TriageRequest("eval", "<m@test>", "customer@example.com", "", row.Text, order?.OrderId, Now)
-                {
-                    Orders = order is null ? NoOrders.Instance : new PreviewOrderSource(order, NoOrders.Instance),
-                };
-                var result = await pipeline.TriageAsync(request);
+                var result = await pipeline.TriageAsync(AutoTierEvaluation.RequestFor(humanOnly[i].Text, i, condition, Now));
                 if (result.Route != TriageRoute.Escalate)
                 {
-                    notEscalated.Add($"{condition.Name}: {row.Label} -> {result.Route}: {row.Text}");
+                    notEscalated.Add($"{condition.Name}: {humanOnly[i].Label} -> {result.Route}: {humanOnly[i].Text}");
                 }
             }
         }
