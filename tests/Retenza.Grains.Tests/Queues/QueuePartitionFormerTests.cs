@@ -78,4 +78,15 @@ public sealed class QueuePartitionFormerTests(ClusterFixture fixture)
         Assert.Empty(await Partition(6).List(10));
         Assert.Equal([Entry("tkt-from-an-older-node")], await Partition(0).List(10));
     }
+
+    [Fact]
+    public async Task A_hold_that_reaches_a_former_partition_is_watched_by_its_successor()
+    {
+        var checkAt = Start.AddMinutes(2);
+
+        await Partition(7).Hold("tkt-claimed-on-an-older-node", Start.AddHours(1), checkAt);
+
+        Assert.Empty((await Partition(7).HandOver()).Held);
+        Assert.Equal([new HeldEntry("tkt-claimed-on-an-older-node", checkAt, Start.AddHours(1))], (await Partition(1).HandOver()).Held);
+    }
 }
